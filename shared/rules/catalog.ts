@@ -1,7 +1,7 @@
 /**
  * The names a rule may use. Window-level metrics are scalars; per-feature metrics are written
  * `name.<feature>` for one feature or plain `name` for every feature at once; `baseline.<name>` is
- * the reference's value of a window-level metric.
+ * the reference's value of a metric (the whole reference compared with itself).
  *
  * @example
  * isKnownMetric(["psi", "age"]); // true
@@ -70,7 +70,7 @@ const FEATURE = new Set<string>(FEATURE_METRICS);
 /** Whether a dotted metric path names something a rule can read. */
 export function isKnownMetric(path: readonly string[]): boolean {
   const [head, ...rest] = path;
-  if (head === "baseline") return rest.length === 1 && WINDOW.has(rest[0]);
+  if (head === "baseline") return (rest.length === 1 && (WINDOW.has(rest[0]) || FEATURE.has(rest[0]))) || (rest.length === 2 && FEATURE.has(rest[0]));
   if (FEATURE.has(head)) return rest.length <= 1;
   return rest.length === 0 && WINDOW.has(head);
 }

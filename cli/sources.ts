@@ -1,0 +1,62 @@
+import { createReadStream, existsSync, openSync, readdirSync, readSync, closeSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { ByteSource } from "../shared/types.ts";
+import { InputError } from "./errors.ts";
+
+/** File endings Vigil reads as logs or data. */
+export const DATA_EXTENSIONS = /\.(jsonl|json|ndjson|csv|parquet)(\.gz)?$/i;
+
+/**
+ * A file as a ByteSource: streamed for text formats, read by range for Parquet.
+ *
+ * @throws InputError when the path does not exist or is not a file.
+ */
+export function fileSource(path: string): ByteSource {
+  if (!existsSync(path)) throw new InputError(path, "no such file");
+  const st = statSync(path);
+  if (!st.isFile()) throw new InputError(path, "not a file");
+  return {
+    name: path,
+    size: st.size,
+    stream: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+    read: async (start: number, end: number) => {
+      const fd = openSync(path, "r");
+      try {
+        const buf = Buffer.allocUnsafe(Math.max(0, end - start));
+        let off = 0;
+        while (off < buf.length) {
+          const n = readSync(fd, buf, off, buf.length - off, start + off);
+          if (n === 0) break;
+          off += n;
+        }
+        return buf.subarray(0, off);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}
+
+/**
+ * Expands paths: a file stays itself; a folder becomes its data files (recursively, sorted).
+ *
+ * @throws InputError for a missing path or a folder without data files.
+ */
+export function expandInputs(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new InputError(p, "no such file or folder");
+    if (statSync(p).isDirectory()) {
+      const found = walk(p).filter((f) => DATA_EXTENSIONS.test(f));
+      if (found.length === 0) throw new InputError(p, "folder holds no .jsonl, .json, .ndjson, .csv or .parquet files");
+      out.push(...found);
+    } else out.push(p);
+  }
+  return out;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+}

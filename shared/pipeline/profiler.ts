@@ -1,0 +1,152 @@
+import type { MonitorConfig } from "../config/schema.ts";
+import { addObservation, mergeAccumulators, newAccumulator, type MetricsAccumulator } from "../metrics/accumulator.ts";
+import { ProfileBuilder } from "../profile/builder.ts";
+import { mergeProfiles } from "../profile/merge.ts";
+import type { Profile } from "../profile/types.ts";
+import type { ReferenceProfile } from "../reference/types.ts";
+import type { LogRecord, MalformedRow, RecordSink } from "../types.ts";
+
+/** Malformed rows kept per profiler as a sample for `quarantine/`. */
+export const MALFORMED_SAMPLE_SIZE = 100;
+
+/** The profile of some records, with the model-quality accumulator of those that carried labels. */
+export type ProfileWithPerformance = Profile & { performance: MetricsAccumulator | null };
+
+/**
+ * A RecordSink that profiles what it receives: the data profile (with the reference's declared
+ * types and bin edges when comparing against one) and, for labelled records, the metric
+ * accumulator. Malformed rows are counted and the first ones kept as a sample.
+ *
+ * @example
+ * const p = new RecordProfiler(config, reference); await readLog(src, opts, p); p.finish().rows;
+ */
+export class RecordProfiler implements RecordSink {
+  private builder: ProfileBuilder;
+  private acc: MetricsAccumulator;
+  private labelled = 0;
+  readonly malformedSample: MalformedRow[] = [];
+  malformedCount = 0;
+
+  constructor(
+    private readonly config: MonitorConfig,
+    private readonly reference?: ReferenceProfile,
+  ) {
+    this.builder = newBuilder(config, reference);
+    this.acc = newAccumulator(config.task, { positiveLabel: config.positiveLabel });
+  }
+
+  record(r: LogRecord): void {
+    this.builder.add(r);
+    if (r.label !== null) {
+      if (addObservation(this.acc, { prediction: r.prediction, score: r.score, label: r.label, probabilities: r.probabilities })) this.labelled++;
+    }
+  }
+
+  malformed(m: MalformedRow): void {
+    this.builder.addMalformed(1);
+    this.malformedCount++;
+    if (this.malformedSample.length < MALFORMED_SAMPLE_SIZE) this.malformedSample.push(m);
+  }
+
+  /** The profile so far; the profiler starts afresh afterwards. */
+  finish(): ProfileWithPerformance {
+    const p = this.builder.finish();
+    const out = { ...p, performance: this.labelled > 0 ? this.acc : null };
+    this.builder = newBuilder(this.config, this.reference);
+    this.acc = newAccumulator(this.config.task, { positiveLabel: this.config.positiveLabel });
+    this.labelled = 0;
+    return out;
+  }
+}
+
+function newBuilder(config: MonitorConfig, reference?: ReferenceProfile): ProfileBuilder {
+  const declared = { ...(reference ? Object.fromEntries(Object.entries(reference.schema).map(([k, s]) => [k, s.type])) : {}), ...config.features };
+  return new ProfileBuilder({ declaredTypes: declared, binEdges: reference?.binEdges ?? {} });
+}
+
+/**
+ * Merges profiles with their accumulators.
+ *
+ * @example
+ * mergeWithPerformance(a, b).rows === a.rows + b.rows; // true
+ */
+export function mergeWithPerformance(a: ProfileWithPerformance, b: ProfileWithPerformance): ProfileWithPerformance {
+  const performance = a.performance && b.performance ? mergeAccumulators(a.performance, b.performance) : (a.performance ?? b.performance);
+  return { ...mergeProfiles(a, b), performance };
+}
+
+/** Rows of the first chunk of a chunked profile; chunks double in size as the data grows. */
+const FIRST_CHUNK_ROWS = 500;
+const MAX_CHUNKS = 64;
+
+/**
+ * Profiles a stream into consecutive chunks without knowing its length: chunks start at 500 rows,
+ * and when there are 64 of them neighbours are merged in pairs and the chunk size doubles. At the
+ * end `groups(n)` merges them into n consecutive groups of near-equal rows (the reference chunks).
+ *
+ * @example
+ * const c = new ChunkedProfiler(config); c.record(r); c.groups(10).length; // ≤ 10
+ */
+export class ChunkedProfiler implements RecordSink {
+  private readonly profiler: RecordProfiler;
+  private readonly chunks: ProfileWithPerformance[] = [];
+  private chunkRows = FIRST_CHUNK_ROWS;
+  private inChunk = 0;
+  private pendingMalformed = 0;
+
+  constructor(config: MonitorConfig) {
+    this.profiler = new RecordProfiler(config);
+  }
+
+  get malformedSample(): MalformedRow[] {
+    return this.profiler.malformedSample;
+  }
+
+  record(r: LogRecord): void {
+    this.profiler.record(r);
+    if (++this.inChunk >= this.chunkRows) this.cut();
+  }
+
+  malformed(m: MalformedRow): void {
+    this.profiler.malformed(m);
+    this.pendingMalformed++;
+  }
+
+  /** Malformed rows seen in all. */
+  get malformedCount(): number {
+    return this.profiler.malformedCount;
+  }
+
+  private cut(): void {
+    this.chunks.push(this.profiler.finish());
+    this.inChunk = 0;
+    this.pendingMalformed = 0;
+    if (this.chunks.length >= MAX_CHUNKS) {
+      const paired: ProfileWithPerformance[] = [];
+      for (let i = 0; i < this.chunks.length; i += 2) {
+        paired.push(i + 1 < this.chunks.length ? mergeWithPerformance(this.chunks[i], this.chunks[i + 1]) : this.chunks[i]);
+      }
+      this.chunks.splice(0, this.chunks.length, ...paired);
+      this.chunkRows *= 2;
+    }
+  }
+
+  /** Consecutive groups of near-equal row counts (fewer when there are fewer chunks). */
+  groups(n: number): ProfileWithPerformance[] {
+    if (this.inChunk > 0 || this.pendingMalformed > 0 || this.chunks.length === 0) this.cut();
+    const total = this.chunks.reduce((a, c) => a + c.rows, 0);
+    const out: ProfileWithPerformance[] = [];
+    let acc: ProfileWithPerformance | null = null;
+    let seen = 0;
+    for (const c of this.chunks) {
+      acc = acc ? mergeWithPerformance(acc, c) : c;
+      seen += c.rows;
+      if (seen >= ((out.length + 1) * total) / n && out.length < n - 1) {
+        out.push(acc);
+        acc = null;
+      }
+    }
+    if (acc) out.push(acc);
+    return out;
+  }
+}

@@ -1,0 +1,87 @@
+import type { CategoricalSummary } from "./types.ts";
+
+/**
+ * Capped counting of categories. The counter keeps up to 2 × cap distinct values; when full it
+ * keeps the `cap` most frequent (ties by value) and moves the rest into `other`, so frequent values
+ * survive streams of rare ones and memory stays bounded. Under the cap every count is exact; past
+ * it, kept counts are lower bounds and counts + other always equals the rows counted.
+ *
+ * @example
+ * const c = new CategoryCounter(1000);
+ * c.add("a"); c.add("b"); c.add("a");
+ * c.toSummary(); // { values: ["a", "b"], counts: [2, 1], other: 0 }
+ */
+export class CategoryCounter {
+  readonly cap: number;
+  private counts = new Map<string, number>();
+  private other = 0;
+
+  constructor(cap: number) {
+    this.cap = cap;
+  }
+
+  /** Counts one value. */
+  add(value: string): void {
+    const c = this.counts.get(value);
+    if (c !== undefined) {
+      this.counts.set(value, c + 1);
+      return;
+    }
+    if (this.counts.size >= 2 * this.cap) this.prune();
+    if (this.cap > 0) this.counts.set(value, 1);
+    else this.other++;
+  }
+
+  /** The serialisable summary: at most `cap` values, most frequent first. */
+  toSummary(): CategoricalSummary {
+    return capSummary(fromMap(this.counts, this.other), this.cap);
+  }
+
+  private prune(): void {
+    const s = capSummary(fromMap(this.counts, this.other), this.cap);
+    this.counts = new Map();
+    for (let i = 0; i < s.values.length; i++) this.counts.set(s.values[i], s.counts[i]);
+    this.other = s.other;
+  }
+}
+
+/** Orders value/count pairs by count descending, then value in code-unit order. */
+function sortPairs(pairs: Array<[string, number]>): void {
+  pairs.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+}
+
+function fromMap(counts: Map<string, number>, other: number): CategoricalSummary {
+  const pairs = [...counts];
+  sortPairs(pairs);
+  return { values: pairs.map((p) => p[0]), counts: pairs.map((p) => p[1]), other };
+}
+
+/** Keeps the `cap` most frequent values of an ordered summary; the rest's rows go to `other`. */
+function capSummary(s: CategoricalSummary, cap: number): CategoricalSummary {
+  if (s.values.length <= cap) return s;
+  let other = s.other;
+  for (let i = cap; i < s.counts.length; i++) other += s.counts[i];
+  return { values: s.values.slice(0, cap), counts: s.counts.slice(0, cap), other };
+}
+
+/**
+ * Sum of two categorical summaries, capped again (exact while the union fits under the cap).
+ * Commutative: the result is ordered by count then value, whatever the argument order.
+ *
+ * @example
+ * mergeCategorical({ values: ["a"], counts: [1], other: 0 }, { values: ["a", "b"], counts: [1, 5], other: 2 }, 1000);
+ * // { values: ["b", "a"], counts: [5, 2], other: 2 }
+ */
+export function mergeCategorical(a: CategoricalSummary, b: CategoricalSummary, cap: number): CategoricalSummary {
+  const m = new Map<string, number>();
+  for (let i = 0; i < a.values.length; i++) m.set(a.values[i], a.counts[i]);
+  for (let i = 0; i < b.values.length; i++) m.set(b.values[i], (m.get(b.values[i]) ?? 0) + b.counts[i]);
+  return capSummary(fromMap(m, a.other + b.other), cap);
+}
+
+/** Rows counted by a categorical summary (listed values and other). */
+export function categoricalTotal(s: CategoricalSummary): number {
+  let t = s.other;
+  for (const c of s.counts) t += c;
+  return t;
+}

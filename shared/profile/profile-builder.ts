@@ -1,0 +1,194 @@
+import type { FeatureType, FieldValue, LogRecord } from "../types.ts";
+import { CategoryCounter } from "./categories.ts";
+import { ColumnBuilder, type ColumnOptions } from "./column-builder.ts";
+import {
+  CATEGORY_CAP, DEFAULT_COMPRESSION, DROPPED_NAMES_CAP, EXACT_DISTINCT_CAP, ID_DISTINCT_CAP, MAX_FEATURES, PROFILE_FORMAT_VERSION,
+} from "./constants.ts";
+import { ProfileArgumentError } from "./errors.ts";
+import type { ColumnSummary, Profile } from "./types.ts";
+
+/** Options of a `ProfileBuilder`; every one has a default. */
+export interface ProfileBuilderOptions {
+  /** Types from the monitor config or the reference schema; kept for callers, they do not change counting. */
+  readonly declaredTypes?: Record<string, FeatureType>;
+  /** Column → bin edges ("prediction", "score", "label", "latency" name the top-level fields). */
+  readonly binEdges?: Record<string, number[]>;
+  /** @default EXACT_DISTINCT_CAP (10,000) */
+  readonly exactDistinctCap?: number;
+  /** @default CATEGORY_CAP (1,000) */
+  readonly categoryCap?: number;
+  /** @default MAX_FEATURES (1,000) */
+  readonly maxFeatures?: number;
+  /** t-digest compression δ. @default DEFAULT_COMPRESSION (2,000) */
+  readonly compression?: number;
+  /** @default ID_DISTINCT_CAP (2,000,000) */
+  readonly idDistinctCap?: number;
+}
+
+/**
+ * Profiles a stream of log records in one pass. Features are looked up through a cache of the
+ * previous record's key order, so records with the same keys cost no map lookup per feature.
+ *
+ * @example
+ * const b = new ProfileBuilder({ binEdges: { age: [18, 30, 65] } });
+ * for (const r of records) b.add(r);
+ * b.addMalformed(2);
+ * const profile = b.finish();
+ */
+export class ProfileBuilder {
+  private rows = 0;
+  private malformed = 0;
+  private tsMin = Infinity;
+  private tsMax = -Infinity;
+  private tsMissing = 0;
+  private idCount = 0;
+  private idDuplicates = 0;
+  private idApproximate = false;
+  private readonly ids = new Set<string>();
+  private readonly versions: CategoryCounter;
+  private readonly features = new Map<string, ColumnBuilder | null>();
+  private stored = 0;
+  private dropped = 0;
+  private readonly tops: Record<"prediction" | "score" | "label" | "latency", ColumnBuilder | null> =
+    { prediction: null, score: null, label: null, latency: null };
+  private readonly lastKeys: string[] = [];
+  private readonly lastCols: Array<ColumnBuilder | null> = [];
+  private readonly edges = new Map<string, Float64Array>();
+  private readonly exactDistinctCap: number;
+  private readonly categoryCap: number;
+  private readonly maxFeatures: number;
+  private readonly compression: number;
+  private readonly idDistinctCap: number;
+
+  constructor(options: ProfileBuilderOptions = {}) {
+    this.exactDistinctCap = count("exactDistinctCap", options.exactDistinctCap ?? EXACT_DISTINCT_CAP);
+    this.categoryCap = count("categoryCap", options.categoryCap ?? CATEGORY_CAP);
+    this.maxFeatures = count("maxFeatures", options.maxFeatures ?? MAX_FEATURES);
+    this.idDistinctCap = count("idDistinctCap", options.idDistinctCap ?? ID_DISTINCT_CAP);
+    this.compression = options.compression ?? DEFAULT_COMPRESSION;
+    if (!(this.compression >= 20 && this.compression <= 100_000)) {
+      throw new ProfileArgumentError(`ProfileBuilder requires compression in [20, 100000], got ${this.compression}`);
+    }
+    this.versions = new CategoryCounter(this.categoryCap);
+    for (const [name, e] of Object.entries(options.binEdges ?? {})) this.edges.set(name, checkEdges(name, e));
+  }
+
+  /** Counts one record. */
+  add(r: LogRecord): void {
+    this.rows++;
+    const ts = r.timestampMs;
+    if (ts === null || !Number.isFinite(ts)) this.tsMissing++;
+    else {
+      if (ts < this.tsMin) this.tsMin = ts;
+      if (ts > this.tsMax) this.tsMax = ts;
+    }
+    if (r.id !== null) this.addId(r.id);
+    if (r.version !== null) this.versions.add(r.version);
+    if (r.prediction !== null) this.top("prediction", r.prediction);
+    if (r.score !== null) this.top("score", r.score);
+    if (r.label !== null) this.top("label", r.label);
+    if (r.latencyMs !== null) this.top("latency", r.latencyMs);
+    const f = r.features;
+    const keys = this.lastKeys;
+    const cols = this.lastCols;
+    let i = 0;
+    for (const k in f) {
+      let col: ColumnBuilder | null;
+      if (i < keys.length && keys[i] === k) col = cols[i];
+      else {
+        col = this.column(k);
+        keys[i] = k;
+        cols[i] = col;
+      }
+      if (col !== null) col.add(f[k]);
+      i++;
+    }
+  }
+
+  /** Counts lines or rows that could not be read. */
+  addMalformed(count: number): void {
+    this.malformed += count;
+  }
+
+  /** The profile of everything added so far (the builder may go on afterwards). */
+  finish(): Profile {
+    const features = Object.create(null) as Record<string, ColumnSummary>;
+    const names = [...this.features.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      const col = this.features.get(name);
+      if (col) features[name] = col.toSummary();
+    }
+    const noTs = this.tsMin === Infinity;
+    return {
+      formatVersion: PROFILE_FORMAT_VERSION,
+      rows: this.rows,
+      malformedRows: this.malformed,
+      timestamps: { min: noTs ? null : this.tsMin, max: noTs ? null : this.tsMax, missing: this.tsMissing },
+      ids: { count: this.idCount, distinct: this.idCount - this.idDuplicates, duplicates: this.idDuplicates, approximate: this.idApproximate },
+      versions: this.versions.toSummary(),
+      features,
+      prediction: this.tops.prediction?.toSummary() ?? null,
+      score: this.tops.score?.toSummary() ?? null,
+      label: this.tops.label?.toSummary() ?? null,
+      latency: this.tops.latency?.toSummary() ?? null,
+      droppedFeatures: this.dropped,
+    };
+  }
+
+  private addId(id: string): void {
+    this.idCount++;
+    const ids = this.ids;
+    if (ids.size < this.idDistinctCap) {
+      const before = ids.size;
+      ids.add(id);
+      if (ids.size === before) this.idDuplicates++;
+    } else {
+      this.idApproximate = true;
+      if (ids.has(id)) this.idDuplicates++;
+    }
+  }
+
+  private top(name: "prediction" | "score" | "label" | "latency", v: FieldValue): void {
+    (this.tops[name] ??= new ColumnBuilder(this.columnOptions(name))).add(v);
+  }
+
+  private column(name: string): ColumnBuilder | null {
+    const known = this.features.get(name);
+    if (known !== undefined) return known;
+    let col: ColumnBuilder | null = null;
+    if (this.stored < this.maxFeatures) {
+      col = new ColumnBuilder(this.columnOptions(name));
+      this.stored++;
+    } else if (this.features.size < this.maxFeatures + DROPPED_NAMES_CAP) this.dropped++;
+    else return null;
+    this.features.set(name, col);
+    return col;
+  }
+
+  private columnOptions(name: string): ColumnOptions {
+    return {
+      exactDistinctCap: this.exactDistinctCap,
+      categoryCap: this.categoryCap,
+      compression: this.compression,
+      edges: this.edges.get(name) ?? null,
+    };
+  }
+}
+
+function count(name: string, v: number): number {
+  if (!Number.isInteger(v) || v < 0) throw new ProfileArgumentError(`ProfileBuilder requires ${name} to be a non-negative integer, got ${v}`);
+  return v;
+}
+
+/** Bin edges must be finite and increasing; equal neighbours are merged (DESIGN §5 removes duplicates). */
+function checkEdges(name: string, edges: number[]): Float64Array {
+  const out: number[] = [];
+  for (const e of edges) {
+    if (!Number.isFinite(e)) throw new ProfileArgumentError(`ProfileBuilder requires finite bin edges for ${name}, got ${e}`);
+    if (out.length > 0 && e < out[out.length - 1]) {
+      throw new ProfileArgumentError(`ProfileBuilder requires increasing bin edges for ${name}`);
+    }
+    if (out.length === 0 || e !== out[out.length - 1]) out.push(e);
+  }
+  return Float64Array.from(out);
+}

@@ -1,0 +1,90 @@
+import { compressStreams, compressionCapacity, newCentroidArrays, type CentroidArrays, type CentroidStream } from "./tdigest-core.ts";
+import type { TDigestDistribution } from "./types.ts";
+
+/** Raw values buffered before a sort-and-merge pass: large enough that the pass is amortised. */
+const BUFFER_VALUES = 16_384;
+
+/**
+ * The ingest side of the t-digest: finite values go to a typed buffer (no allocation per value);
+ * a full buffer is sorted and merged into the centroids. Deterministic: the same values in the same
+ * order give the same centroids. Amortised cost ≈ one typed-array sort step per value.
+ *
+ * @example
+ * const d = new TDigestBuilder(2000);
+ * for (const x of xs) d.add(x);
+ * d.toDistribution(); // { kind: "tdigest", means, weights, points, min, max, compression }
+ */
+export class TDigestBuilder {
+  readonly compression: number;
+  private cur: CentroidArrays;
+  private next: CentroidArrays;
+  private n = 0;
+  private readonly buf = new Float64Array(BUFFER_VALUES);
+  private bufLen = 0;
+  private min = Infinity;
+  private max = -Infinity;
+  private readonly stream: CentroidStream;
+  private readonly raw: CentroidStream;
+
+  constructor(compression: number) {
+    this.compression = compression;
+    const cap = compressionCapacity(compression);
+    this.cur = newCentroidArrays(cap);
+    this.next = newCentroidArrays(cap);
+    this.stream = { means: this.cur.means, weights: this.cur.weights, points: this.cur.points, length: 0 };
+    this.raw = { means: this.buf, weights: null, points: null, length: 0 };
+  }
+
+  /** Adds one finite value. */
+  add(x: number): void {
+    this.buf[this.bufLen++] = x;
+    if (this.bufLen === BUFFER_VALUES) this.flush();
+  }
+
+  /** Adds sorted distinct values with their counts (an exact distribution that outgrew its cap). */
+  addSortedWeighted(values: Float64Array, counts: Float64Array): void {
+    this.flush();
+    if (values.length === 0) return;
+    this.mergeIn({ means: values, weights: counts, points: null, length: values.length });
+    if (values[0] < this.min) this.min = values[0];
+    if (values[values.length - 1] > this.max) this.max = values[values.length - 1];
+  }
+
+  /** Sorts the buffer and merges it into the centroids. */
+  flush(): void {
+    const len = this.bufLen;
+    if (len === 0) return;
+    const sorted = len === BUFFER_VALUES ? this.buf.sort() : this.buf.subarray(0, len).sort();
+    if (sorted[0] < this.min) this.min = sorted[0];
+    if (sorted[len - 1] > this.max) this.max = sorted[len - 1];
+    this.raw.length = len;
+    this.mergeIn(this.raw);
+    this.bufLen = 0;
+  }
+
+  private mergeIn(s: CentroidStream): void {
+    const st = this.stream;
+    st.means = this.cur.means;
+    st.weights = this.cur.weights;
+    st.points = this.cur.points;
+    st.length = this.n;
+    this.n = compressStreams(st, s, this.compression, this.next);
+    const t = this.cur;
+    this.cur = this.next;
+    this.next = t;
+  }
+
+  /** The serialisable digest (flushes the buffer first). */
+  toDistribution(): TDigestDistribution {
+    this.flush();
+    const means: number[] = new Array(this.n);
+    const weights: number[] = new Array(this.n);
+    const points: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      means[i] = this.cur.means[i];
+      weights[i] = this.cur.weights[i];
+      if (this.cur.points[i] === 1 && this.cur.weights[i] > 1) points.push(i);
+    }
+    return { kind: "tdigest", compression: this.compression, min: this.min, max: this.max, means, weights, points };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The compression step of a merging t-digest (Dunning & Ertl, "Computing extremely accurate
+ * quantiles using t-digests", 2019) with the k1 scale function k(q) = δ/(2π)·asin(2q − 1).
+ *
+ * Two streams of centroids, each sorted by (mean, weight, point), are merged and greedily folded
+ * left to right: a centroid grows while it spans at most one unit of k. So no centroid holds more
+ * than π/δ of the mass (at the median), tail centroids are tiny, and the output has at most δ + 1
+ * centroids. Merging sorted streams makes the result independent of which stream is which.
+ * O(n) time, no allocation.
+ *
+ * @example
+ * const out = newCentroidArrays(compressionCapacity(1000));
+ * const n = compressStreams(a, b, 1000, out); // centroids in out.means/weights/points [0, n)
+ */
+
+/** Centroids in parallel typed arrays; `points[i]` is 1 when every value of centroid i was equal. */
+export interface CentroidArrays {
+  means: Float64Array;
+  weights: Float64Array;
+  points: Uint8Array;
+}
+
+/** A sorted run of centroids; null weights mean all 1, null points mean all single values. */
+export interface CentroidStream {
+  means: Float64Array;
+  weights: Float64Array | null;
+  points: Uint8Array | null;
+  length: number;
+}
+
+/** Allocates centroid arrays of the given capacity. */
+export function newCentroidArrays(capacity: number): CentroidArrays {
+  return {
+    means: new Float64Array(capacity),
+    weights: new Float64Array(capacity),
+    points: new Uint8Array(capacity),
+  };
+}
+
+/** Upper bound on the centroids `compressStreams` emits for a compression δ. */
+export function compressionCapacity(compression: number): number {
+  return Math.ceil(compression) + 8;
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/** q-limit of a centroid that starts at quantile q0: k⁻¹(k(q0) + 1), clamped at 1. */
+function nextQuantileLimit(q0: number, compression: number): number {
+  const k = (compression / TWO_PI) * Math.asin(Math.min(1, Math.max(-1, 2 * q0 - 1))) + 1;
+  if (k >= compression / 4) return 1;
+  return (Math.sin((k * TWO_PI) / compression) + 1) / 2;
+}
+
+/** True when item (m1, w1, p1) sorts strictly before (m2, w2, p2). */
+function before(m1: number, w1: number, p1: number, m2: number, w2: number, p2: number): boolean {
+  if (m1 !== m2) return m1 < m2;
+  if (w1 !== w2) return w1 < w2;
+  return p1 < p2;
+}
+
+/**
+ * Merges streams a and b (either may be empty) into `out` under compression δ; returns the number
+ * of centroids written. `out` must not alias a or b and must hold `compressionCapacity(δ)`.
+ */
+export function compressStreams(a: CentroidStream, b: CentroidStream, compression: number, out: CentroidArrays): number {
+  let total = 0;
+  for (let i = 0; i < a.length; i++) total += a.weights === null ? 1 : a.weights[i];
+  for (let j = 0; j < b.length; j++) total += b.weights === null ? 1 : b.weights[j];
+  if (total === 0) return 0;
+  const om = out.means;
+  const ow = out.weights;
+  const op = out.points;
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  let curM = 0;
+  let curW = 0;
+  let curP = 0;
+  let soFar = 0;
+  let limit = total * nextQuantileLimit(0, compression);
+  while (i < a.length || j < b.length) {
+    let m: number, w: number, p: number;
+    const am = i < a.length ? a.means[i] : Infinity;
+    const aw = i < a.length && a.weights !== null ? a.weights[i] : 1;
+    const ap = i < a.length && a.points !== null ? a.points[i] : 1;
+    const bm = j < b.length ? b.means[j] : Infinity;
+    const bw = j < b.length && b.weights !== null ? b.weights[j] : 1;
+    const bp = j < b.length && b.points !== null ? b.points[j] : 1;
+    if (j >= b.length || (i < a.length && !before(bm, bw, bp, am, aw, ap))) {
+      m = am; w = aw; p = ap; i++;
+    } else {
+      m = bm; w = bw; p = bp; j++;
+    }
+    if (curW === 0) {
+      curM = m; curW = w; curP = p;
+    } else if (soFar + curW + w <= limit) {
+      const merged = curW + w;
+      curP = curP === 1 && p === 1 && m === curM ? 1 : 0;
+      curM += ((m - curM) * w) / merged;
+      curW = merged;
+    } else {
+      om[n] = curM; ow[n] = curW; op[n] = curW === 1 ? 1 : curP; n++;
+      soFar += curW;
+      limit = total * nextQuantileLimit(soFar / total, compression);
+      curM = m; curW = w; curP = p;
+    }
+  }
+  om[n] = curM; ow[n] = curW; op[n] = curW === 1 ? 1 : curP; n++;
+  canonicaliseTies(out, n);
+  return n;
+}
+
+/** Orders runs of equal means by (weight, point) so equal inputs give byte-equal outputs. */
+function canonicaliseTies(c: CentroidArrays, n: number): void {
+  for (let k = 1; k < n; k++) {
+    if (c.means[k] !== c.means[k - 1]) continue;
+    let x = k;
+    while (x > 0 && c.means[x - 1] === c.means[x] &&
+      before(c.means[x], c.weights[x], c.points[x], c.means[x - 1], c.weights[x - 1], c.points[x - 1])) {
+      const w = c.weights[x]; c.weights[x] = c.weights[x - 1]; c.weights[x - 1] = w;
+      const p = c.points[x]; c.points[x] = c.points[x - 1]; c.points[x - 1] = p;
+      x--;
+    }
+  }
+}

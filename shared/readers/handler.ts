@@ -1,0 +1,38 @@
+/**
+ * The seam between the format readers (JSON Lines, JSON array, CSV, Parquet), which find rows, and
+ * the consumers (`readLog`, `readLabels`), which turn rows into records. Rows are handed over
+ * synchronously: there is no async hop per row.
+ *
+ * @example
+ * const h: RowHandler = { done: false, row(v, line) {}, malformed(line, reason, raw) {} };
+ */
+import type { ValueMode } from "./normalise.ts";
+
+export interface RowHandler {
+  /** True once the consumer wants no more rows (maxRows reached); readers stop soon after. */
+  readonly done: boolean;
+  /**
+   * One row as an object: parsed JSON (own properties, as JSON.parse makes them), or a
+   * null-prototype object of CSV cells or Parquet values. `raw` is the text it came from, when
+   * there is one, for the quarantine sample.
+   */
+  row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void;
+  /** A row that could not be read; `raw` is cut by the handler. */
+  malformed(line: number, reason: string, raw: string): void;
+}
+
+/** What the format readers tell about the bytes, for the summary. */
+export interface ReadFacts {
+  format: "jsonl" | "json" | "csv" | "parquet";
+  compressed: boolean;
+  bytes: number;
+}
+
+/** Text of a value for a quarantine sample, safe on BigInt and cycles. */
+export function rawOf(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

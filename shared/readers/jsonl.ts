@@ -1,0 +1,42 @@
+/**
+ * JSON Lines: one JSON object per line. Blank (whitespace-only) lines are skipped; a line that does
+ * not parse, or parses to something other than an object, is malformed.
+ *
+ * @example
+ * const reader = jsonLinesReader(handler, options);
+ * for await (const chunk of bytes) { reader.push(chunk); if (handler.done) break; }
+ * reader.end();
+ */
+import type { RowHandler } from "./handler.ts";
+import { LineSplitter } from "./lines.ts";
+import type { ResolvedOptions } from "./options.ts";
+
+/** A push-style JSON Lines reader: feed it chunks, it hands rows to the handler. */
+export interface ChunkReader {
+  push(chunk: Uint8Array): void;
+  end(): void;
+}
+
+export function jsonLinesReader(handler: RowHandler, options: ResolvedOptions): ChunkReader {
+  const tooLong = (line: number, head: string): void =>
+    handler.malformed(line, `line longer than ${options.maxLineBytes} bytes`, head);
+  return new LineSplitter(options.maxLineBytes, options.startLine, (text, line) => jsonLine(text, line, handler), tooLong);
+}
+
+/** Parses one line and hands it on; exported for the SageMaker JSON Lines payloads too. */
+export function jsonLine(text: string, line: number, handler: RowHandler): void {
+  if (text.length === 0) return;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    if (text.trim().length === 0) return;
+    handler.malformed(line, `invalid JSON: ${(e as Error).message}`, text);
+    return;
+  }
+  if (typeof v !== "object" || v === null || Array.isArray(v)) {
+    handler.malformed(line, "not a JSON object", text);
+    return;
+  }
+  handler.row(v as Record<string, unknown>, line, text, "json");
+}

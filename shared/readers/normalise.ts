@@ -1,0 +1,108 @@
+/**
+ * Turns one parsed row into a `LogRecord` with the configured field names. A row with an object
+ * under the features key is canonical: its keys are the features and other unmapped top-level keys
+ * are ignored (metadata). Otherwise the row is flat: every unmapped key is a feature. CSV rows are
+ * always flat and their cells are text (`csvValue` rules); id and version keep their text as
+ * written ("007" stays "007").
+ *
+ * @example
+ * const ctx = normaliseContext(DEFAULT_FIELDS);
+ * toLogRecord({ timestamp: 0, request_id: "a", features: { x: 1 } }, "json", ctx).features.x; // 1
+ */
+import { emptyRecord, type FieldMap, type FieldValue, type LogRecord } from "../types.ts";
+import { MalformedRowError } from "./errors.ts";
+import { parseTimestamp } from "./timestamp.ts";
+import { csvValue, jsonValue, numberValue, textValue, type NonScalarCounter } from "./values.ts";
+
+/** How a row's values were written: typed JSON/Parquet values, or CSV text. */
+export type ValueMode = "json" | "csv";
+
+export interface NormaliseContext extends NonScalarCounter {
+  readonly fields: FieldMap;
+  /** The mapped field names (not features in flat rows). */
+  readonly mapped: ReadonlySet<string>;
+}
+
+/** Builds the per-read state of the normaliser. */
+export function normaliseContext(fields: FieldMap): NormaliseContext {
+  const mapped = new Set([fields.timestamp, fields.id, fields.prediction, fields.score, fields.label]);
+  for (const k of [fields.version, fields.latency, fields.features, fields.probabilities]) mapped.add(k);
+  return { fields, mapped, nonScalar: 0 };
+}
+
+/** The own property `key` of `o`, never an inherited one ("constructor" in a log is data). */
+export function own(o: object, key: string): unknown {
+  return Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Builds a record from a row.
+ *
+ * @throws MalformedRowError for an unparseable timestamp, a non-numeric score or latency, a
+ *   features value that is not an object, or a value nested deeper than MAX_NESTING_DEPTH
+ */
+export function toLogRecord(row: Record<string, unknown>, mode: ValueMode, ctx: NormaliseContext): LogRecord {
+  const f = ctx.fields;
+  const r = emptyRecord();
+  const ts = own(row, f.timestamp);
+  if (ts !== undefined) r.timestampMs = timestampOf(ts);
+  r.id = textValue(own(row, f.id), ctx);
+  r.version = textValue(own(row, f.version), ctx);
+  const scalar = mode === "csv" ? csvScalar : jsonValue;
+  r.prediction = scalar(own(row, f.prediction), ctx);
+  r.label = scalar(own(row, f.label), ctx);
+  r.score = numberValue(own(row, f.score), f.score, ctx);
+  r.latencyMs = numberValue(own(row, f.latency), f.latency, ctx);
+  r.probabilities = probabilitiesOf(own(row, f.probabilities), ctx);
+  const nested = mode === "json" ? own(row, f.features) : undefined;
+  if (nested !== undefined && nested !== null) {
+    if (typeof nested !== "object" || Array.isArray(nested)) {
+      throw new MalformedRowError(`${f.features}: expected an object of features`);
+    }
+    copyFeatures(nested as Record<string, unknown>, r.features, undefined, jsonValue, ctx);
+  } else {
+    copyFeatures(row, r.features, ctx.mapped, scalar, ctx);
+  }
+  return r;
+}
+
+/** A timestamp value in epoch ms, or null when missing. */
+export function timestampOf(v: unknown): number | null {
+  const ms = parseTimestamp(v);
+  if (Number.isNaN(ms)) throw new MalformedRowError(`timestamp: cannot parse '${String(v).slice(0, 100)}'`);
+  return ms;
+}
+
+function csvScalar(v: unknown, ctx: NonScalarCounter): FieldValue {
+  return typeof v === "string" ? csvValue(v) : jsonValue(v, ctx);
+}
+
+function copyFeatures(
+  from: Record<string, unknown>,
+  to: Record<string, FieldValue>,
+  skip: ReadonlySet<string> | undefined,
+  scalar: (v: unknown, ctx: NonScalarCounter) => FieldValue,
+  ctx: NonScalarCounter,
+): void {
+  const keys = Object.keys(from);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (skip !== undefined && skip.has(k)) continue;
+    to[k] = scalar(from[k], ctx);
+  }
+}
+
+/** A class → probability map from an object or an array (keys "0", "1", …); else null. */
+export function probabilitiesOf(v: unknown, ctx: NonScalarCounter): Record<string, number> | null {
+  if (typeof v !== "object" || v === null) return null;
+  const out = Object.create(null) as Record<string, number>;
+  let any = false;
+  for (const k of Object.keys(v)) {
+    const p = numberValue((v as Record<string, unknown>)[k], "probabilities", ctx);
+    if (p !== null) {
+      out[k] = p;
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
