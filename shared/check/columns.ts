@@ -1,5 +1,6 @@
 import { cdfOfDistribution, quantileOfDistribution, weightedSampleOfDistribution } from "../profile/distribution-query.ts";
-import { EXACT_DISTINCT_CAP, MAX_CATEGORICAL_NUMBER_DISTINCT, NUMERICAL_SHARE } from "../profile/constants.ts";
+import { EXACT_DISTINCT_CAP } from "../profile/constants.ts";
+import { inferType } from "../profile/infer-type.ts";
 import type { ColumnSummary } from "../profile/types.ts";
 import type { WeightedSample } from "../types.ts";
 import type { ColumnView } from "./view.ts";
@@ -36,8 +37,7 @@ export function columnView(col: ColumnSummary, rows: number): ColumnView {
     negatives: num ? num.negatives - num.negInf : 0,
     otherCount: cat?.other ?? 0,
     unique,
-    inferredType:
-      numericCount > 0 && numericCount >= NUMERICAL_SHARE * nonNull && numericUnique > MAX_CATEGORICAL_NUMBER_DISTINCT ? "numerical" : "categorical",
+    inferredType: inferType({ ...col, declaredType: null }),
     sample: getSample,
     categories: () => {
       const m = new Map<string, number>();
@@ -75,7 +75,7 @@ export function columnView(col: ColumnSummary, rows: number): ColumnView {
 
 /** A column that never appeared in the current data: every row is missing. */
 export function missingColumnView(rows: number): ColumnView {
-  return columnView({ present: 0, nulls: 0, numeric: null, categorical: null, histogram: null }, rows);
+  return columnView({ present: 0, nulls: 0, numeric: null, categorical: null, histogram: null, declaredType: null }, rows);
 }
 
 /** Counts of a weighted sample over (−∞, e1), [e1, e2), …, [e_last, +∞). */

@@ -2,17 +2,15 @@ import type { MonitorConfig } from "../config/schema.ts";
 import { correctedDecisions } from "../drift/correction.ts";
 import type { DriftMethodName } from "../drift/methods.ts";
 import { DRIFT_METHODS } from "../drift/registry.ts";
+import type { MetricsAccumulator } from "../metrics/accumulator.ts";
 import type { Profile } from "../profile/types.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
 import { evaluateAlerts } from "./alerts.ts";
 import { columnView, missingColumnView } from "./columns.ts";
 import { compareFeature, featureSettings } from "./feature.ts";
 import { performanceSection } from "./performance.ts";
+import { PREDICTION_KEY, SCORE_KEY } from "./keys.ts";
 import type { CheckReport, FeatureReport } from "./report.ts";
-
-/** Keys under which the reference keeps bin edges of the prediction and score columns. */
-export const PREDICTION_KEY = "__prediction__";
-export const SCORE_KEY = "__score__";
 
 /** Options of one comparison. */
 export interface CompareOptions {
@@ -32,7 +30,7 @@ export interface CompareOptions {
  * @example
  * compareProfiles(reference, windowProfile, config, { nowMs }).dataset.drifted;
  */
-export function compareProfiles(ref: ReferenceProfile, cur: Profile, config: MonitorConfig, options: CompareOptions = {}): CheckReport {
+export function compareProfiles(ref: ReferenceProfile, cur: Profile & { performance?: MetricsAccumulator | null }, config: MonitorConfig, options: CompareOptions = {}): CheckReport {
   const features: Record<string, FeatureReport> = Object.create(null);
   const names = Object.keys(ref.schema).sort();
   const missingColumns: string[] = [];

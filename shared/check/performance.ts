@@ -10,7 +10,7 @@ import type { CheckReport } from "./report.ts";
  * @example
  * performanceSection(profile, config)?.accuracy;
  */
-export function performanceSection(profile: Profile, config: MonitorConfig): CheckReport["performance"] | undefined {
+export function performanceSection(profile: Profile & { performance?: MetricsAccumulator | null }, config: MonitorConfig): CheckReport["performance"] | undefined {
   const acc = profile.performance;
   if (!acc) return undefined;
   const metrics = computeMetrics(acc as MetricsAccumulator) as unknown as Record<string, unknown> & { count: number };

@@ -36,7 +36,9 @@ export function exactSumAdd(partials: ExactSum, term: number): void {
 }
 
 /**
- * The exact sum of two exact sums, as a new array (the inputs are not modified).
+ * The exact sum of two exact sums, as a new array in canonical form (the inputs are unchanged).
+ * The canonical form depends only on the real number represented, so merges in any order or
+ * grouping give deep-equal arrays.
  *
  * @example
  * exactSumValue(exactSumMerge([0.1], [0.2])); // 0.30000000000000004
@@ -44,7 +46,24 @@ export function exactSumAdd(partials: ExactSum, term: number): void {
 export function exactSumMerge(a: ExactSum, b: ExactSum): ExactSum {
   const out = a.slice();
   for (const x of b) exactSumAdd(out, x);
-  return out;
+  return exactSumCanonical(out);
+}
+
+/**
+ * The canonical partials of an exact sum: its correctly rounded value, then the rounded value of
+ * what remains, and so on, smallest first (each below half an ulp of the next, so non-overlapping).
+ *
+ * @example
+ * exactSumCanonical(exactSumOf([1e100, 1, -1e100])); // [1] (the partials were [1, 0])
+ */
+export function exactSumCanonical(partials: ExactSum): ExactSum {
+  const rest = partials.slice();
+  const out: ExactSum = [];
+  for (let v = exactSumValue(rest); v !== 0; v = exactSumValue(rest)) {
+    out.push(v);
+    exactSumAdd(rest, -v);
+  }
+  return out.reverse();
 }
 
 /**

@@ -13,8 +13,8 @@ interface Cell {
 }
 
 function descending(table: ScoreTable): Cell[] {
-  return Object.entries(table.cells)
-    .map(([k, [pos, neg]]) => ({ score: Number(k), pos, neg }))
+  return table.scores
+    .map((score, i) => ({ score, pos: table.positives[i], neg: table.negatives[i] }))
     .sort((a, b) => b.score - a.score);
 }
 

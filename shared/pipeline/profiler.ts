@@ -1,7 +1,8 @@
+import { PREDICTION_KEY, SCORE_KEY } from "../check/keys.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import { addObservation, mergeAccumulators, newAccumulator, type MetricsAccumulator } from "../metrics/accumulator.ts";
-import { ProfileBuilder } from "../profile/builder.ts";
-import { mergeProfiles } from "../profile/merge.ts";
+import { ProfileBuilder } from "../profile/profile-builder.ts";
+import { mergeProfiles } from "../profile/merge-profiles.ts";
 import type { Profile } from "../profile/types.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
 import type { LogRecord, MalformedRow, RecordSink } from "../types.ts";
@@ -61,7 +62,12 @@ export class RecordProfiler implements RecordSink {
 
 function newBuilder(config: MonitorConfig, reference?: ReferenceProfile): ProfileBuilder {
   const declared = { ...(reference ? Object.fromEntries(Object.entries(reference.schema).map(([k, s]) => [k, s.type])) : {}), ...config.features };
-  return new ProfileBuilder({ declaredTypes: declared, binEdges: reference?.binEdges ?? {} });
+  const edges = reference?.binEdges ?? {};
+  return new ProfileBuilder({
+    declaredTypes: declared,
+    binEdges: edges,
+    fieldBinEdges: { ...(edges[PREDICTION_KEY] ? { prediction: edges[PREDICTION_KEY] } : {}), ...(edges[SCORE_KEY] ? { score: edges[SCORE_KEY] } : {}) },
+  });
 }
 
 /**

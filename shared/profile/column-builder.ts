@@ -1,4 +1,4 @@
-import type { FieldValue } from "../types.ts";
+import type { FeatureType, FieldValue } from "../types.ts";
 import { CategoryCounter } from "./categories.ts";
 import { DistinctCounter } from "./distinct-counter.ts";
 import { TDigestBuilder } from "./tdigest-builder.ts";
@@ -11,6 +11,7 @@ export interface ColumnOptions {
   compression: number;
   /** Strictly increasing finite bin edges, or null for no histogram. */
   edges: Float64Array | null;
+  declaredType: FeatureType | null;
 }
 
 /**
@@ -19,7 +20,7 @@ export interface ColumnOptions {
  * number allocates nothing; strings cost one Map update.
  *
  * @example
- * const c = new ColumnBuilder({ exactDistinctCap: 10_000, categoryCap: 1000, compression: 2000, edges: null });
+ * const c = new ColumnBuilder({ exactDistinctCap: 10_000, categoryCap: 1000, compression: 2000, edges: null, declaredType: null });
  * c.add(1); c.add("x"); c.add(null);
  * c.toSummary().nulls; // 1
  */
@@ -102,6 +103,7 @@ export class ColumnBuilder {
   /** The column's serialisable summary. */
   toSummary(): ColumnSummary {
     return {
+      declaredType: this.options.declaredType,
       present: this.present,
       nulls: this.nulls,
       numeric: this.numbers === 0 ? null : this.numericSummary(),

@@ -7,12 +7,17 @@ import {
 import { ProfileArgumentError } from "./errors.ts";
 import type { ColumnSummary, Profile } from "./types.ts";
 
+/** The top-level fields of a record that get a column summary. */
+export type TopField = "prediction" | "score" | "label" | "latency";
+
 /** Options of a `ProfileBuilder`; every one has a default. */
 export interface ProfileBuilderOptions {
-  /** Types from the monitor config or the reference schema; kept for callers, they do not change counting. */
+  /** Feature types from the monitor config or the reference schema, stored as `declaredType`. */
   readonly declaredTypes?: Record<string, FeatureType>;
-  /** Column → bin edges ("prediction", "score", "label", "latency" name the top-level fields). */
+  /** Feature name → bin edges for an exact histogram. */
   readonly binEdges?: Record<string, number[]>;
+  /** Bin edges for the top-level fields. */
+  readonly fieldBinEdges?: Partial<Record<TopField, number[]>>;
   /** @default EXACT_DISTINCT_CAP (10,000) */
   readonly exactDistinctCap?: number;
   /** @default CATEGORY_CAP (1,000) */
@@ -49,11 +54,13 @@ export class ProfileBuilder {
   private readonly features = new Map<string, ColumnBuilder | null>();
   private stored = 0;
   private dropped = 0;
-  private readonly tops: Record<"prediction" | "score" | "label" | "latency", ColumnBuilder | null> =
+  private readonly tops: Record<TopField, ColumnBuilder | null> =
     { prediction: null, score: null, label: null, latency: null };
   private readonly lastKeys: string[] = [];
   private readonly lastCols: Array<ColumnBuilder | null> = [];
   private readonly edges = new Map<string, Float64Array>();
+  private readonly fieldEdges = new Map<string, Float64Array>();
+  private readonly declared = new Map<string, FeatureType>();
   private readonly exactDistinctCap: number;
   private readonly categoryCap: number;
   private readonly maxFeatures: number;
@@ -71,6 +78,8 @@ export class ProfileBuilder {
     }
     this.versions = new CategoryCounter(this.categoryCap);
     for (const [name, e] of Object.entries(options.binEdges ?? {})) this.edges.set(name, checkEdges(name, e));
+    for (const [name, e] of Object.entries(options.fieldBinEdges ?? {})) if (e) this.fieldEdges.set(name, checkEdges(name, e));
+    for (const [name, t] of Object.entries(options.declaredTypes ?? {})) this.declared.set(name, t);
   }
 
   /** Counts one record. */
@@ -148,8 +157,8 @@ export class ProfileBuilder {
     }
   }
 
-  private top(name: "prediction" | "score" | "label" | "latency", v: FieldValue): void {
-    (this.tops[name] ??= new ColumnBuilder(this.columnOptions(name))).add(v);
+  private top(name: TopField, v: FieldValue): void {
+    (this.tops[name] ??= new ColumnBuilder(this.columnOptions(this.fieldEdges.get(name), null))).add(v);
   }
 
   private column(name: string): ColumnBuilder | null {
@@ -157,7 +166,7 @@ export class ProfileBuilder {
     if (known !== undefined) return known;
     let col: ColumnBuilder | null = null;
     if (this.stored < this.maxFeatures) {
-      col = new ColumnBuilder(this.columnOptions(name));
+      col = new ColumnBuilder(this.columnOptions(this.edges.get(name), this.declared.get(name) ?? null));
       this.stored++;
     } else if (this.features.size < this.maxFeatures + DROPPED_NAMES_CAP) this.dropped++;
     else return null;
@@ -165,12 +174,13 @@ export class ProfileBuilder {
     return col;
   }
 
-  private columnOptions(name: string): ColumnOptions {
+  private columnOptions(edges: Float64Array | undefined, declaredType: FeatureType | null): ColumnOptions {
     return {
       exactDistinctCap: this.exactDistinctCap,
       categoryCap: this.categoryCap,
       compression: this.compression,
-      edges: this.edges.get(name) ?? null,
+      edges: edges ?? null,
+      declaredType,
     };
   }
 }

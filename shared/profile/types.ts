@@ -8,6 +8,8 @@
  * p.features; // null-prototype object: name → ColumnSummary
  */
 
+import type { FeatureType } from "../types.ts";
+
 /** Every finite value with its count, values strictly increasing. Exact. */
 export interface ExactDistribution {
   kind: "exact";
@@ -73,6 +75,8 @@ export interface Histogram {
  * value was null or "". Non-null values = present − nulls; missing = profile rows − non-null.
  */
 export interface ColumnSummary {
+  /** The type the builder was told (config or reference schema); it wins over inference. */
+  declaredType: FeatureType | null;
   present: number;
   nulls: number;
   numeric: NumericSummary | null;

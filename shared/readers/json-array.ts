@@ -12,6 +12,7 @@
 import type { RowHandler } from "./handler.ts";
 import type { ChunkReader } from "./jsonl.ts";
 import type { ResolvedOptions } from "./options.ts";
+import { asBuffer } from "./stream.ts";
 
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
@@ -64,7 +65,7 @@ export function jsonArrayReader(handler: RowHandler, options: ResolvedOptions): 
 
   return {
     push(chunk: Uint8Array): void {
-      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const buf = asBuffer(chunk);
       let start = 0;
       for (let i = 0; i < buf.length; i++) {
         const c = buf[i];

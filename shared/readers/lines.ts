@@ -9,6 +9,7 @@
  * const s = new LineSplitter(1 << 20, 1, (text, line) => rows.push([line, text]), onTooLong);
  * s.push(chunk); s.end();
  */
+import { asBuffer } from "./stream.ts";
 
 /** Bytes of an over-long line kept for its quarantine sample. */
 const TOO_LONG_HEAD_BYTES = 1_200;
@@ -34,7 +35,7 @@ export class LineSplitter {
 
   /** Feeds the next chunk; complete lines are delivered synchronously. */
   push(chunk: Uint8Array): void {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf = asBuffer(chunk);
     let pos = 0;
     for (;;) {
       const nl = buf.indexOf(10, pos);

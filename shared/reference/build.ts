@@ -1,11 +1,11 @@
 import { compareProfiles } from "../check/compare.ts";
 import { columnView } from "../check/columns.ts";
-import { PREDICTION_KEY, SCORE_KEY } from "../check/compare.ts";
+import { PREDICTION_KEY, SCORE_KEY } from "../check/keys.ts";
 import { flattenMetrics } from "../check/metrics.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import { CONTINUOUS_MIN_UNIQUE } from "../drift/registry.ts";
-import { mergeProfiles } from "../profile/merge.ts";
-import type { ColumnSummary, Profile } from "../profile/types.ts";
+import { mergeWithPerformance, type ProfileWithPerformance } from "../pipeline/profiler.ts";
+import type { ColumnSummary } from "../profile/types.ts";
 import { binEdges } from "../stats/index.ts";
 import { REFERENCE_FORMAT_VERSION, type FeatureSchema, type ReferenceProfile } from "./types.ts";
 
@@ -21,9 +21,9 @@ const SCHEMA_CATEGORIES = 100;
  * @example
  * buildReference(chunkProfiles, config).schema.age.type; // "numerical"
  */
-export function buildReference(chunks: readonly Profile[], config: MonitorConfig): ReferenceProfile {
+export function buildReference(chunks: readonly ProfileWithPerformance[], config: MonitorConfig): ReferenceProfile {
   if (chunks.length === 0) throw new Error("buildReference requires at least one chunk");
-  const profile = chunks.reduce((a, b) => mergeProfiles(a, b));
+  const profile = chunks.reduce((a, b) => mergeWithPerformance(a, b));
   if (profile.rows === 0) throw new Error("buildReference requires at least one row");
   const bins = config.drift.bins;
   const schema: Record<string, FeatureSchema> = Object.create(null);

@@ -1,3 +1,4 @@
+import type { MetricsAccumulator } from "../metrics/accumulator.ts";
 import type { Profile } from "../profile/types.ts";
 import type { FeatureType, Task } from "../types.ts";
 
@@ -38,7 +39,8 @@ export interface ReferenceProfile {
   task: Task;
   /** Bins per numerical feature used for the edges. */
   bins: number;
-  profile: Profile;
+  /** The merged profile, with the metric accumulator when the reference data had labels. */
+  profile: Profile & { performance?: MetricsAccumulator | null };
   schema: Record<string, FeatureSchema>;
   binEdges: Record<string, number[]>;
   /** Window metrics of the whole reference (`accuracy`, `row_count`, …). */

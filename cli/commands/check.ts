@@ -1,0 +1,59 @@
+import { writeFileSync } from "node:fs";
+import { compareProfiles } from "../../shared/check/compare.ts";
+import type { CheckReport } from "../../shared/check/report.ts";
+import { DRIFT_METHOD_NAMES, type DriftMethodName } from "../../shared/drift/methods.ts";
+import { RecordProfiler } from "../../shared/pipeline/profiler.ts";
+import { UsageError } from "../errors.ts";
+import { loadConfig, loadReference } from "../load.ts";
+import { readFiles, type ReadReport } from "../read.ts";
+import { renderHtmlReport } from "../report-html.ts";
+import { renderTextReport } from "../report-text.ts";
+import { expandInputs } from "../sources.ts";
+
+/** Parsed `vigil check` arguments. */
+export interface CheckArgs {
+  reference: string[];
+  current: string[];
+  config?: string;
+  model?: string;
+  method?: string;
+  json: boolean;
+  html?: string;
+}
+
+/** The result of `vigil check`: the report plus what reading found, for printing. */
+export interface CheckOutcome {
+  report: CheckReport;
+  currentRead: ReadReport;
+}
+
+/**
+ * Compares current logs with a reference (profile or data) and returns the report.
+ *
+ * @throws UsageError, InputError, ConfigError, ReaderError naming what is wrong.
+ */
+export async function runCheck(args: CheckArgs, nowMs: number): Promise<CheckOutcome> {
+  if (args.reference.length === 0) throw new UsageError("check needs --reference <profile.json|data…>");
+  if (args.current.length === 0) throw new UsageError("check needs --current <logs…>");
+  if (args.method && !DRIFT_METHOD_NAMES.includes(args.method as DriftMethodName)) {
+    throw new UsageError(`--method must be one of ${DRIFT_METHOD_NAMES.join(", ")}, got '${args.method}'`);
+  }
+  const config = loadConfig(args.config, args.model);
+  const { reference } = await loadReference(args.reference, config);
+  const profiler = new RecordProfiler(config, reference);
+  const files = expandInputs(args.current);
+  const currentRead = await readFiles(files, profiler, config, { explicit: new Set(args.current) });
+  const report = compareProfiles(reference, profiler.finish(), { ...config, model: args.model ?? (args.config ? config.model : reference.model) }, {
+    method: args.method as DriftMethodName | undefined,
+    nowMs,
+  });
+  return { report, currentRead };
+}
+
+/** Runs `vigil check` and prints; returns the exit code (0 no alert, 1 alerts). */
+export async function checkCommand(args: CheckArgs, out: (s: string) => void, nowMs: number): Promise<number> {
+  const { report, currentRead } = await runCheck(args, nowMs);
+  if (args.html) writeFileSync(args.html, renderHtmlReport(report));
+  out(args.json ? JSON.stringify(report, null, 2) : renderTextReport(report, currentRead));
+  return report.alerts.length > 0 ? 1 : 0;
+}

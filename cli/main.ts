@@ -1,0 +1,81 @@
+import { parseArgs } from "node:util";
+import { ConfigError } from "../shared/config/errors.ts";
+import { ProfileError } from "../shared/profile/errors.ts";
+import { ReaderError } from "../shared/readers/errors.ts";
+import { ReferenceFormatError } from "../shared/reference/parse.ts";
+import { checkCommand } from "./commands/check.ts";
+import { demoCommand } from "./commands/demo.ts";
+import { profileCommand } from "./commands/profile.ts";
+import { InputError, UsageError } from "./errors.ts";
+
+/** Printed for `vigil`, `vigil help` and usage errors. */
+export const USAGE = `vigil — monitoring for machine-learning models
+
+  vigil profile <data…> --model <name> [--config <file>] [--target <col>] --out <file>
+  vigil check --reference <profile.json|data…> --current <logs…> [--config <file>] [--method <m>] [--json] [--html <file>]
+  vigil demo        compare the bank-marketing demo data (May–June 2008 reference, August 2008 current)
+
+Exit codes of check: 0 no alert, 1 at least one alert fired, 2 usage or input error.`;
+
+const OPTIONS = {
+  reference: { type: "string", multiple: true },
+  current: { type: "string", multiple: true },
+  config: { type: "string" },
+  model: { type: "string" },
+  method: { type: "string" },
+  json: { type: "boolean", default: false },
+  html: { type: "string" },
+  target: { type: "string" },
+  out: { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** Error classes whose message already names the file and the problem: shown as is, exit 2. */
+const EXPECTED = [UsageError, InputError, ConfigError, ReaderError, ProfileError, ReferenceFormatError];
+
+/**
+ * Runs the `vigil` command; returns the exit code. Expected problems print one line naming the
+ * file and the problem; nothing prints a stack trace for bad input.
+ */
+export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) }): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "help" || command === "--help" || command === "-h") {
+      io.out(USAGE);
+      return 0;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message.split("\n")[0]);
+    }
+    const { values: v, positionals } = parsed;
+    if (v.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    switch (command) {
+      case "profile":
+        return await profileCommand({ data: positionals, model: v.model, config: v.config, target: v.target, out: v.out }, io.out);
+      case "check": {
+        // `--current a.jsonl b.jsonl` (a shell glob) leaves b.jsonl as a positional: it is current data too.
+        const current = [...(v.current ?? []), ...positionals];
+        return await checkCommand({ reference: v.reference ?? [], current, config: v.config, model: v.model, method: v.method, json: v.json, html: v.html }, io.out, Date.now());
+      }
+      case "demo":
+        return await demoCommand(io.out, v.json);
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (e) {
+    if (EXPECTED.some((cls) => e instanceof cls)) {
+      io.err(`vigil: ${(e as Error).message}`);
+      if (e instanceof UsageError) io.err(USAGE);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`vigil: unexpected error: ${message} (please report it with the command you ran)`);
+    return 2;
+  }
+}

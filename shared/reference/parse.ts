@@ -1,0 +1,58 @@
+import { validateProfile } from "../profile/validate.ts";
+import { TASKS } from "../types.ts";
+import { REFERENCE_FORMAT_VERSION, type ReferenceProfile } from "./types.ts";
+
+/** A reference profile file is not one this build can read. */
+export class ReferenceFormatError extends Error {
+  constructor(
+    readonly source: string,
+    problem: string,
+  ) {
+    super(`${source}: ${problem}`);
+    this.name = "ReferenceFormatError";
+  }
+}
+
+/** The largest reference profile accepted, in characters. */
+export const MAX_REFERENCE_CHARS = 256 * 1024 * 1024;
+
+/**
+ * Parses and checks a reference profile (`reference/<model>/profile.json`).
+ *
+ * @throws ReferenceFormatError naming the source and what was expected.
+ * @example
+ * parseReference(serialiseReference(ref), "reference/m/profile.json").model;
+ */
+export function parseReference(text: string, source: string): ReferenceProfile {
+  if (text.length > MAX_REFERENCE_CHARS) throw new ReferenceFormatError(source, `larger than ${MAX_REFERENCE_CHARS} characters`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ReferenceFormatError(source, `not valid JSON (${(e as Error).message})`);
+  }
+  const r = raw as Partial<ReferenceProfile> | null;
+  if (!r || typeof r !== "object" || r.kind !== "vigil-reference") {
+    throw new ReferenceFormatError(source, 'not a Vigil reference profile (expected "kind": "vigil-reference"; build one with `vigil profile`)');
+  }
+  if (r.formatVersion !== REFERENCE_FORMAT_VERSION) {
+    throw new ReferenceFormatError(source, `reference format version ${JSON.stringify(r.formatVersion)} is not supported (expected ${REFERENCE_FORMAT_VERSION})`);
+  }
+  if (typeof r.model !== "string" || !TASKS.includes(r.task as never)) throw new ReferenceFormatError(source, "expected 'model' (text) and 'task' (one of " + TASKS.join(", ") + ")");
+  for (const key of ["schema", "binEdges", "baseline"] as const) {
+    if (!r[key] || typeof r[key] !== "object" || Array.isArray(r[key])) throw new ReferenceFormatError(source, `expected '${key}' to be an object`);
+  }
+  if (!Array.isArray(r.chunks)) throw new ReferenceFormatError(source, "expected 'chunks' to be an array");
+  validateProfile(r.profile, `${source} (profile)`);
+  // JSON.parse gives ordinary objects; re-home the keyed maps so names like "__proto__" stay data.
+  return {
+    ...(r as ReferenceProfile),
+    schema: Object.assign(Object.create(null), r.schema),
+    binEdges: Object.assign(Object.create(null), r.binEdges),
+  };
+}
+
+/** Serialises a reference profile as JSON. */
+export function serialiseReference(ref: ReferenceProfile): string {
+  return JSON.stringify(ref);
+}
