@@ -7,6 +7,7 @@ import { checkCommand } from "./commands/check.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { InputError, UsageError } from "./errors.ts";
+import { WorkerInputError } from "./parallel.ts";
 
 /** Printed for `vigil`, `vigil help` and usage errors. */
 export const USAGE = `vigil — monitoring for machine-learning models
@@ -31,7 +32,7 @@ const OPTIONS = {
 } as const;
 
 /** Error classes whose message already names the file and the problem: shown as is, exit 2. */
-const EXPECTED = [UsageError, InputError, ConfigError, ReaderError, ProfileError, ReferenceFormatError];
+const EXPECTED = [UsageError, InputError, ConfigError, ReaderError, ProfileError, ReferenceFormatError, WorkerInputError];
 
 /**
  * Runs the `vigil` command; returns the exit code. Expected problems print one line naming the

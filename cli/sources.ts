@@ -37,6 +37,13 @@ export function fileSource(path: string): ByteSource {
   };
 }
 
+/** Bytes [start, end) of a file as a ByteSource (a piece of a JSON Lines file). */
+export function rangeSource(path: string, start: number, end: number): ByteSource {
+  const whole = fileSource(path);
+  if (start === 0 && end === whole.size) return whole;
+  return { name: path, size: end - start, stream: () => createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 }) };
+}
+
 /**
  * Expands paths: a file stays itself; a folder becomes its data files (recursively, sorted).
  *

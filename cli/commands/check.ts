@@ -2,10 +2,11 @@ import { writeFileSync } from "node:fs";
 import { compareProfiles } from "../../shared/check/compare.ts";
 import type { CheckReport } from "../../shared/check/report.ts";
 import { DRIFT_METHOD_NAMES, type DriftMethodName } from "../../shared/drift/methods.ts";
-import { RecordProfiler } from "../../shared/pipeline/profiler.ts";
+import { referenceShape } from "../../shared/pipeline/profiler.ts";
 import { UsageError } from "../errors.ts";
 import { loadConfig, loadReference } from "../load.ts";
-import { readFiles, type ReadReport } from "../read.ts";
+import { profileFiles } from "../parallel.ts";
+import type { ReadReport } from "../read.ts";
 import { renderHtmlReport } from "../report-html.ts";
 import { renderTextReport } from "../report-text.ts";
 import { expandInputs } from "../sources.ts";
@@ -40,10 +41,9 @@ export async function runCheck(args: CheckArgs, nowMs: number): Promise<CheckOut
   }
   const config = loadConfig(args.config, args.model);
   const { reference } = await loadReference(args.reference, config);
-  const profiler = new RecordProfiler(config, reference);
   const files = expandInputs(args.current);
-  const currentRead = await readFiles(files, profiler, config, { explicit: new Set(args.current) });
-  const report = compareProfiles(reference, profiler.finish(), { ...config, model: args.model ?? (args.config ? config.model : reference.model) }, {
+  const { profile, read: currentRead } = await profileFiles(files, config, referenceShape(reference), new Set(args.current));
+  const report = compareProfiles(reference, profile, { ...config, model: args.model ?? (args.config ? config.model : reference.model) }, {
     method: args.method as DriftMethodName | undefined,
     nowMs,
   });

@@ -36,7 +36,7 @@ export function compareProfiles(ref: ReferenceProfile, cur: Profile & { performa
   const missingColumns: string[] = [];
   for (const name of names) {
     const refCol = ref.profile.features[name];
-    const curCol = cur.features[name];
+    const curCol = Object.hasOwn(cur.features, name) ? cur.features[name] : undefined;
     if (!curCol || curCol.present === 0) missingColumns.push(name);
     const type = config.features?.[name] ?? ref.schema[name].type;
     const settings = featureSettings(config, name, options.method);
@@ -51,7 +51,7 @@ export function compareProfiles(ref: ReferenceProfile, cur: Profile & { performa
   const evaluated = Object.values(features).filter((f) => f.drift !== null);
   const driftedFeatures = evaluated.filter((f) => f.drift!.drifted).length;
   const driftedShare = evaluated.length > 0 ? driftedFeatures / evaluated.length : 0;
-  const extraColumns = Object.keys(cur.features).filter((n) => !(n in ref.schema)).sort();
+  const extraColumns = Object.keys(cur.features).filter((n) => !Object.hasOwn(ref.schema, n)).sort();
   const report: CheckReport = {
     model: config.model,
     reference: { rows: ref.profile.rows },

@@ -22,12 +22,16 @@ export type PerformanceMetrics = BinaryMetrics | MulticlassMetrics | RegressionM
 export type AccumulatorOptions = BinaryOptions;
 
 /**
- * An empty accumulator for a task.
+ * An empty accumulator for a task (typed by the task when it is a literal).
  *
  * @throws {InvalidMetricOptionError} for an unknown task or a bad binary option
  * @example
  * newAccumulator("regression").task; // "regression"
  */
+export function newAccumulator(task: "binary_classification", options?: AccumulatorOptions): BinaryAccumulator;
+export function newAccumulator(task: "multiclass_classification", options?: AccumulatorOptions): MulticlassAccumulator;
+export function newAccumulator(task: "regression", options?: AccumulatorOptions): RegressionAccumulator;
+export function newAccumulator(task: Task, options?: AccumulatorOptions): MetricsAccumulator;
 export function newAccumulator(task: Task, options: AccumulatorOptions = {}): MetricsAccumulator {
   switch (task) {
     case "binary_classification":
@@ -78,13 +82,18 @@ export function mergeAccumulators(a: MetricsAccumulator, b: MetricsAccumulator):
 
 /**
  * The metrics of an accumulator: the `performance` keys of DESIGN §7 for its task (without
- * `labelCoverage`, which the caller adds with `labelCoverage`), null where undefined.
+ * `labelCoverage`, which the caller adds with `labelCoverage`), null where undefined; typed by
+ * the accumulator's task when that is known.
  *
  * @example
  * const acc = newAccumulator("multiclass_classification");
  * addObservation(acc, { label: "a", prediction: "a" });
  * computeMetrics(acc).task; // "multiclass_classification"
  */
+export function computeMetrics(acc: BinaryAccumulator): BinaryMetrics;
+export function computeMetrics(acc: MulticlassAccumulator): MulticlassMetrics;
+export function computeMetrics(acc: RegressionAccumulator): RegressionMetrics;
+export function computeMetrics(acc: MetricsAccumulator): PerformanceMetrics;
 export function computeMetrics(acc: MetricsAccumulator): PerformanceMetrics {
   switch (acc.task) {
     case "binary_classification":

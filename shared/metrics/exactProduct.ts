@@ -21,7 +21,7 @@ function split(a: number): [number, number] {
  * The exact product a·b as [rounded product, rounding error].
  *
  * @example
- * twoProduct(0.1, 0.1); // [0.010000000000000002, -1.8041124150158794e-19]
+ * twoProduct(0.1, 0.1); // [0.010000000000000002, -8.326672684688674e-19]
  */
 export function twoProduct(a: number, b: number): [number, number] {
   const p = a * b;

@@ -41,6 +41,7 @@ function argmax(probabilities: Record<string, number> | null | undefined): strin
   return best;
 }
 
+// The position of a class, inserting it (with an empty row and column) when it is new.
 function indexOf(acc: MulticlassAccumulator, name: string): number {
   let lo = 0;
   let hi = acc.classes.length;
@@ -69,6 +70,7 @@ export function addMulticlassObservation(acc: MulticlassAccumulator, o: Observat
   const actual = className(o.label);
   const predicted = className(o.prediction) ?? argmax(o.probabilities);
   if (actual === null || predicted === null) return false;
+  indexOf(acc, predicted); // insert it first: inserting the label could shift its position
   const i = indexOf(acc, actual);
   const j = indexOf(acc, predicted);
   acc.matrix[i][j] += 1;

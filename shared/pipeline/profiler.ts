@@ -30,7 +30,7 @@ export class RecordProfiler implements RecordSink {
 
   constructor(
     private readonly config: MonitorConfig,
-    private readonly reference?: ReferenceProfile,
+    private readonly reference?: ReferenceShape,
   ) {
     this.builder = newBuilder(config, reference);
     this.acc = newAccumulator(config.task, { positiveLabel: config.positiveLabel });
@@ -60,7 +60,17 @@ export class RecordProfiler implements RecordSink {
   }
 }
 
-function newBuilder(config: MonitorConfig, reference?: ReferenceProfile): ProfileBuilder {
+/** What profiling against a reference needs of it: declared types and bin edges. */
+export type ReferenceShape = Pick<ReferenceProfile, "schema" | "binEdges">;
+
+/** The slim part of a reference that profilers need (cheap to send to a worker). */
+export function referenceShape(ref: ReferenceProfile): ReferenceShape {
+  const schema: ReferenceProfile["schema"] = Object.create(null);
+  for (const [k, v] of Object.entries(ref.schema)) schema[k] = { ...v, categories: undefined };
+  return { schema, binEdges: ref.binEdges };
+}
+
+function newBuilder(config: MonitorConfig, reference?: ReferenceShape): ProfileBuilder {
   const declared = { ...(reference ? Object.fromEntries(Object.entries(reference.schema).map(([k, s]) => [k, s.type])) : {}), ...config.features };
   const edges = reference?.binEdges ?? {};
   return new ProfileBuilder({

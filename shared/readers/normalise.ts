@@ -23,6 +23,8 @@ export interface NormaliseContext extends NonScalarCounter {
   readonly mapped: ReadonlySet<string>;
 }
 
+const NOTHING: ReadonlySet<string> = new Set();
+
 /** Builds the per-read state of the normaliser. */
 export function normaliseContext(fields: FieldMap): NormaliseContext {
   const mapped = new Set([fields.timestamp, fields.id, fields.prediction, fields.score, fields.label]);
@@ -59,7 +61,7 @@ export function toLogRecord(row: Record<string, unknown>, mode: ValueMode, ctx: 
     if (typeof nested !== "object" || Array.isArray(nested)) {
       throw new MalformedRowError(`${f.features}: expected an object of features`);
     }
-    copyFeatures(nested as Record<string, unknown>, r.features, undefined, jsonValue, ctx);
+    copyFeatures(nested as Record<string, unknown>, r.features, NOTHING, jsonValue, ctx);
   } else {
     copyFeatures(row, r.features, ctx.mapped, scalar, ctx);
   }
@@ -77,17 +79,18 @@ function csvScalar(v: unknown, ctx: NonScalarCounter): FieldValue {
   return typeof v === "string" ? csvValue(v) : jsonValue(v, ctx);
 }
 
+// for-in rather than Object.keys: it walks V8's enum cache without allocating, which is most of the
+// reader's cost over JSON.parse. Objects from JSON.parse have only own enumerable keys (nothing in
+// this code adds to Object.prototype), and CSV rows have no prototype at all.
 function copyFeatures(
   from: Record<string, unknown>,
   to: Record<string, FieldValue>,
-  skip: ReadonlySet<string> | undefined,
+  skip: ReadonlySet<string>,
   scalar: (v: unknown, ctx: NonScalarCounter) => FieldValue,
   ctx: NonScalarCounter,
 ): void {
-  const keys = Object.keys(from);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (skip !== undefined && skip.has(k)) continue;
+  for (const k in from) {
+    if (skip.has(k)) continue;
     to[k] = scalar(from[k], ctx);
   }
 }

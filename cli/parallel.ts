@@ -1,0 +1,99 @@
+import { availableParallelism } from "node:os";
+import { statSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import type { MonitorConfig } from "../shared/config/schema.ts";
+import { mergeWithPerformance, RecordProfiler, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
+import { InputError } from "./errors.ts";
+import type { WorkerResult, WorkerTask } from "./profile-worker.ts";
+import { countLines, splitLines, type ByteRange } from "./ranges.ts";
+import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
+
+/** Below this many bytes of input, profiling stays on the main thread (workers take ~0.3 s to start). */
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/** An error a worker reported; its message already names the file and the problem. */
+export class WorkerInputError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/**
+ * Profiles files against a reference using every core: JSON Lines files are cut into byte
+ * ranges at line starts, other files are whole tasks; each worker profiles its ranges and the
+ * partial profiles are merged (profiles are mergeable, so the result equals a single pass).
+ */
+export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism()): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
+  const total = files.reduce((a, f) => a + statSync(f).size, 0);
+  if (threads <= 1 || total < PARALLEL_MIN_BYTES) {
+    const profiler = new RecordProfiler(config, reference ?? undefined);
+    const read = await readFiles(files, profiler, config, { explicit });
+    return { profile: profiler.finish(), read };
+  }
+  const ranges = files.flatMap((f) => splitLines(f, threads));
+  const required = requiredColumns(config);
+  const results = await runPool(ranges.map((range) => ({ config, reference, range, required })), Math.min(threads, ranges.length));
+  const read: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
+  let profile: ProfileWithPerformance | null = null;
+  const perFile = new Map<string, { rows: number; malformed: number; format: string; compressed: boolean; empty: boolean }>();
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    if (!r.ok) throw new WorkerInputError(r.name, r.message);
+    // Structured clone gives feature maps Object.prototype back; log keys must stay plain data.
+    r.profile.features = Object.assign(Object.create(null), r.profile.features);
+    profile = profile ? mergeWithPerformance(profile, r.profile) : r.profile;
+    const range = ranges[i];
+    const f = perFile.get(range.path) ?? { rows: 0, malformed: 0, format: r.format, compressed: r.compressed, empty: true };
+    f.rows += r.rows;
+    f.malformed += r.malformed;
+    f.empty &&= r.empty;
+    perFile.set(range.path, f);
+    if (r.sample.length > 0 && read.malformedSample.length < 20) {
+      const offset = range.start === 0 ? 0 : linesBefore(ranges, i);
+      read.malformedSample.push(...r.sample.map((m) => ({ ...m, line: m.line + offset, file: range.path })));
+    }
+  }
+  for (const [path, f] of perFile) {
+    if (f.empty && explicit.has(path)) throw new InputError(path, "is empty (no records)");
+    read.rows += f.rows;
+    read.malformed += f.malformed;
+    read.files.push({ path, rows: f.rows, malformed: f.malformed, format: f.format, compressed: f.compressed });
+  }
+  return { profile: profile!, read };
+}
+
+function linesBefore(ranges: ByteRange[], i: number): number {
+  let lines = 0;
+  for (let j = 0; j < i; j++) if (ranges[j].path === ranges[i].path) lines += countLines(ranges[j]);
+  return lines;
+}
+
+async function runPool(tasks: WorkerTask[], size: number): Promise<WorkerResult[]> {
+  const results = new Array<WorkerResult>(tasks.length);
+  let next = 0;
+  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= tasks.length) return resolve();
+              const i = next++;
+              w.once("message", (r: WorkerResult) => {
+                results[i] = r;
+                feed();
+              });
+              w.postMessage(tasks[i]);
+            };
+            w.once("error", reject);
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
