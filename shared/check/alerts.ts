@@ -1,6 +1,6 @@
 import type { AlertRuleConfig, MonitorConfig } from "../config/schema.ts";
 import { FEATURE_METRICS } from "../rules/catalog.ts";
-import { evaluateRule, type RuleEnvironment, type RuleValue } from "../rules/evaluate.ts";
+import { evaluateRuleStatus, type RuleEnvironment, type RuleValue } from "../rules/evaluate.ts";
 import { parseRule } from "../rules/parser.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
 import { flattenMetrics } from "./metrics.ts";
@@ -51,12 +51,27 @@ export function ruleEnvironment(report: CheckReport, ref: ReferenceProfile, hist
   };
 }
 
+/** One rule's outcome: firing (with its alerts), clear, or unknown (its metrics are not known yet). */
+export interface RuleOutcome {
+  rule: AlertRuleConfig;
+  status: "firing" | "clear" | "unknown";
+  alerts: Alert[];
+}
+
 /** Evaluates the config's rules (or the defaults) and describes each firing. */
 export function evaluateAlerts(report: CheckReport, ref: ReferenceProfile, config: MonitorConfig, history: Record<string, number[]>): Alert[] {
+  const alerts = evaluateRules(report, ref, config, history).flatMap((o) => o.alerts);
+  const order = { P1: 0, P2: 1, P3: 2, P4: 3 };
+  return alerts.sort((a, b) => order[a.severity] - order[b.severity] || (b.value ?? 0) - (a.value ?? 0));
+}
+
+/** Every rule's outcome, in config order. */
+export function evaluateRules(report: CheckReport, ref: ReferenceProfile, config: MonitorConfig, history: Record<string, number[]>): RuleOutcome[] {
   const env = ruleEnvironment(report, ref, history);
-  const alerts: Alert[] = [];
-  for (const rule of config.alerts ?? defaultRules(config)) {
-    for (const match of evaluateRule(parseRule(rule.when), env)) {
+  return (config.alerts ?? defaultRules(config)).map((rule) => {
+    const { matches, known } = evaluateRuleStatus(parseRule(rule.when), env);
+    const alerts: Alert[] = [];
+    for (const match of matches) {
       const drift = match.feature ? report.features[match.feature]?.drift : null;
       const isDriftFlag = /^\s*(drifted|prediction_drift)\s*==\s*1\s*$/.test(rule.when);
       const pred = rule.when.includes("prediction_drift") ? report.prediction.drift : null;
@@ -75,9 +90,8 @@ export function evaluateAlerts(report: CheckReport, ref: ReferenceProfile, confi
       };
       alerts.push(alert);
     }
-  }
-  const order = { P1: 0, P2: 1, P3: 2, P4: 3 };
-  return alerts.sort((a, b) => order[a.severity] - order[b.severity] || (b.value ?? 0) - (a.value ?? 0));
+    return { rule, status: alerts.length > 0 ? "firing" : known ? "clear" : "unknown", alerts };
+  });
 }
 
 function describe(rule: AlertRuleConfig, feature: string | null, value: number | null, threshold: number | null, method?: string): string {

@@ -135,10 +135,19 @@ export class ColumnBuilder {
   }
 }
 
+/** Edge counts up to which a linear, branch-free count beats binary search. */
+const LINEAR_EDGES = 16;
+
 /** Index of the bin holding x: the number of edges ≤ x (bins are closed on the left). */
 export function binOf(edges: Float64Array | number[], x: number): number {
+  const n = edges.length;
+  if (n <= LINEAR_EDGES) {
+    let b = 0;
+    for (let i = 0; i < n; i++) b += edges[i] <= x ? 1 : 0;
+    return b;
+  }
   let lo = 0;
-  let hi = edges.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (edges[mid] <= x) lo = mid + 1;

@@ -1,8 +1,9 @@
 import { compressStreams, compressionCapacity, newCentroidArrays, type CentroidArrays, type CentroidStream } from "./tdigest-core.ts";
 import type { TDigestDistribution } from "./types.ts";
+import { sortFloat64 } from "./radix-sort.ts";
 
 /** Raw values buffered before a sort-and-merge pass: large enough that the pass is amortised. */
-const BUFFER_VALUES = 16_384;
+const BUFFER_VALUES = 8_192;
 
 /**
  * The ingest side of the t-digest: finite values go to a typed buffer (no allocation per value);
@@ -54,7 +55,8 @@ export class TDigestBuilder {
   flush(): void {
     const len = this.bufLen;
     if (len === 0) return;
-    const sorted = len === BUFFER_VALUES ? this.buf.sort() : this.buf.subarray(0, len).sort();
+    sortFloat64(this.buf, len);
+    const sorted = this.buf;
     if (sorted[0] < this.min) this.min = sorted[0];
     if (sorted[len - 1] > this.max) this.max = sorted[len - 1];
     this.raw.length = len;

@@ -42,13 +42,15 @@ export function compressionCapacity(compression: number): number {
   return Math.ceil(compression) + 8;
 }
 
-const TWO_PI = 2 * Math.PI;
-
-/** q-limit of a centroid that starts at quantile q0: k⁻¹(k(q0) + 1), clamped at 1. */
-function nextQuantileLimit(q0: number, compression: number): number {
-  const k = (compression / TWO_PI) * Math.asin(Math.min(1, Math.max(-1, 2 * q0 - 1))) + 1;
-  if (k >= compression / 4) return 1;
-  return (Math.sin((k * TWO_PI) / compression) + 1) / 2;
+/**
+ * q-limit of a centroid that starts at quantile q0: k⁻¹(k(q0) + 1), clamped at 1. With
+ * s = 2q0 − 1 = sin θ and φ = 2π/δ, sin(θ + φ) = s·cos φ + √(1 − s²)·sin φ: one square root
+ * instead of asin and sin per centroid.
+ */
+function nextQuantileLimit(q0: number, cosPhi: number, sinPhi: number): number {
+  const s = Math.min(1, Math.max(-1, 2 * q0 - 1));
+  if (s >= cosPhi) return 1;
+  return (s * cosPhi + Math.sqrt(1 - s * s) * sinPhi + 1) / 2;
 }
 
 /** True when item (m1, w1, p1) sorts strictly before (m2, w2, p2). */
@@ -67,17 +69,19 @@ export function compressStreams(a: CentroidStream, b: CentroidStream, compressio
   for (let i = 0; i < a.length; i++) total += a.weights === null ? 1 : a.weights[i];
   for (let j = 0; j < b.length; j++) total += b.weights === null ? 1 : b.weights[j];
   if (total === 0) return 0;
-  const om = out.means;
-  const ow = out.weights;
-  const op = out.points;
   let n = 0;
   let i = 0;
   let j = 0;
-  let curM = 0;
+  // The open centroid: first value, weighted sum and weight; the mean is taken when it closes,
+  // and a centroid of equal values keeps that value exactly.
+  let firstM = 0;
+  let curSum = 0;
   let curW = 0;
   let curP = 0;
   let soFar = 0;
-  let limit = total * nextQuantileLimit(0, compression);
+  const cosPhi = Math.cos((2 * Math.PI) / compression);
+  const sinPhi = Math.sin((2 * Math.PI) / compression);
+  let limit = total * nextQuantileLimit(0, cosPhi, sinPhi);
   while (i < a.length || j < b.length) {
     let m: number, w: number, p: number;
     const am = i < a.length ? a.means[i] : Infinity;
@@ -92,22 +96,30 @@ export function compressStreams(a: CentroidStream, b: CentroidStream, compressio
       m = bm; w = bw; p = bp; j++;
     }
     if (curW === 0) {
-      curM = m; curW = w; curP = p;
+      firstM = m; curSum = m * w; curW = w; curP = p;
     } else if (soFar + curW + w <= limit) {
-      const merged = curW + w;
-      curP = curP === 1 && p === 1 && m === curM ? 1 : 0;
-      curM += ((m - curM) * w) / merged;
-      curW = merged;
+      curSum += m * w;
+      curW += w;
+      if (curP === 1 && (p !== 1 || m !== firstM)) curP = 0;
     } else {
-      om[n] = curM; ow[n] = curW; op[n] = curW === 1 ? 1 : curP; n++;
+      n = emit(out, n, firstM, curSum, curW, curP);
       soFar += curW;
-      limit = total * nextQuantileLimit(soFar / total, compression);
-      curM = m; curW = w; curP = p;
+      limit = total * nextQuantileLimit(soFar / total, cosPhi, sinPhi);
+      firstM = m; curSum = m * w; curW = w; curP = p;
     }
   }
-  om[n] = curM; ow[n] = curW; op[n] = curW === 1 ? 1 : curP; n++;
+  n = emit(out, n, firstM, curSum, curW, curP);
   canonicaliseTies(out, n);
   return n;
+}
+
+/** Closes a centroid: its mean (the exact value for a point), weight and point flag. */
+function emit(out: CentroidArrays, n: number, firstM: number, sum: number, w: number, point: number): number {
+  const p = w === 1 ? 1 : point;
+  out.means[n] = p === 1 ? firstM : sum / w;
+  out.weights[n] = w;
+  out.points[n] = p;
+  return n + 1;
 }
 
 /** Orders runs of equal means by (weight, point) so equal inputs give byte-equal outputs. */

@@ -11,8 +11,10 @@
  */
 import { asBuffer } from "./stream.ts";
 
-/** Bytes of an over-long line kept for its quarantine sample. */
+/** Bytes of an over-long line kept while skipping the rest of it. */
 const TOO_LONG_HEAD_BYTES = 1_200;
+/** Characters of an over-long line handed to `onTooLong`. */
+const TOO_LONG_HEAD_CHARS = 400;
 
 export type LineCallback = (text: string, line: number) => void;
 export type TooLongCallback = (line: number, head: string) => void;
@@ -36,22 +38,23 @@ export class LineSplitter {
   /** Feeds the next chunk; complete lines are delivered synchronously. */
   push(chunk: Uint8Array): void {
     const buf = asBuffer(chunk);
-    let pos = 0;
-    for (;;) {
-      const nl = buf.indexOf(10, pos);
-      if (nl === -1) {
-        if (pos < buf.length) this.keep(buf, pos, buf.length);
-        return;
-      }
-      if (this.carryBytes === 0 && !this.overflow) {
-        if (nl - pos > this.maxLineBytes + 1) this.tooLong(buf.subarray(pos, pos + TOO_LONG_HEAD_BYTES));
-        else this.emit(buf, pos, nl);
-      } else {
-        this.keep(buf, pos, nl);
-        this.flushCarry();
-      }
-      pos = nl + 1;
+    const first = buf.indexOf(10);
+    if (first === -1) {
+      this.keep(buf, 0, buf.length);
+      return;
     }
+    let pos = 0;
+    if (this.carryBytes > 0 || this.overflow) {
+      this.keep(buf, 0, first);
+      this.flushCarry();
+      pos = first + 1;
+    }
+    const last = buf.lastIndexOf(10);
+    if (last >= pos) {
+      this.emitBlock(buf.toString("utf8", pos, last + 1));
+      pos = last + 1;
+    }
+    if (pos < buf.length) this.keep(buf, pos, buf.length);
   }
 
   /** Delivers the last line when the stream did not end with a newline. */
@@ -78,26 +81,43 @@ export class LineSplitter {
     this.carry.length = 0;
     this.carryBytes = 0;
     this.overflow = false;
-    if (overflow) this.tooLong(joined);
-    else this.emit(joined, 0, joined.length);
+    const text = joined.toString("utf8");
+    if (overflow) this.tooLong(text);
+    else this.emit(text, 0, text.length);
   }
 
-  private emit(buf: Buffer, start: number, end: number): void {
-    if (end > start && buf[end - 1] === 13) end--;
-    if (end - start > this.maxLineBytes) {
-      this.tooLong(buf.subarray(start, start + TOO_LONG_HEAD_BYTES));
+  /**
+   * Delivers the lines of `text`, which ends with a newline. Decoding a whole block at once, then
+   * slicing the string, costs less than decoding line by line.
+   */
+  private emitBlock(text: string): void {
+    let pos = 0;
+    for (;;) {
+      const nl = text.indexOf("\n", pos);
+      if (nl === -1) return;
+      this.emit(text, pos, nl);
+      pos = nl + 1;
+    }
+  }
+
+  private emit(text: string, start: number, end: number): void {
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    // A UTF-16 unit takes 1 to 3 UTF-8 bytes: count the bytes only when the length is ambiguous.
+    const units = end - start;
+    let line = text.slice(start, end);
+    if (units > this.maxLineBytes || (units * 3 > this.maxLineBytes && Buffer.byteLength(line) > this.maxLineBytes)) {
+      this.tooLong(line.slice(0, TOO_LONG_HEAD_CHARS));
       return;
     }
-    let text = buf.toString("utf8", start, end);
     if (this.first) {
       this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     }
-    this.onLine(text, this.line++);
+    this.onLine(line, this.line++);
   }
 
-  private tooLong(head: Buffer): void {
+  private tooLong(head: string): void {
     this.first = false;
-    this.onTooLong(this.line++, head.toString("utf8"));
+    this.onTooLong(this.line++, head.slice(0, TOO_LONG_HEAD_CHARS));
   }
 }

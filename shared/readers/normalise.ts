@@ -9,7 +9,7 @@
  * const ctx = normaliseContext(DEFAULT_FIELDS);
  * toLogRecord({ timestamp: 0, request_id: "a", features: { x: 1 } }, "json", ctx).features.x; // 1
  */
-import { emptyRecord, type FieldMap, type FieldValue, type LogRecord } from "../types.ts";
+import { type FieldMap, type FieldValue, type LogRecord } from "../types.ts";
 import { MalformedRowError } from "./errors.ts";
 import { parseTimestamp } from "./timestamp.ts";
 import { csvValue, jsonValue, numberValue, textValue, type NonScalarCounter } from "./values.ts";
@@ -22,8 +22,6 @@ export interface NormaliseContext extends NonScalarCounter {
   /** The mapped field names (not features in flat rows). */
   readonly mapped: ReadonlySet<string>;
 }
-
-const NOTHING: ReadonlySet<string> = new Set();
 
 /** Builds the per-read state of the normaliser. */
 export function normaliseContext(fields: FieldMap): NormaliseContext {
@@ -45,27 +43,31 @@ export function own(o: object, key: string): unknown {
  */
 export function toLogRecord(row: Record<string, unknown>, mode: ValueMode, ctx: NormaliseContext): LogRecord {
   const f = ctx.fields;
-  const r = emptyRecord();
-  const ts = own(row, f.timestamp);
-  if (ts !== undefined) r.timestampMs = timestampOf(ts);
-  r.id = textValue(own(row, f.id), ctx);
-  r.version = textValue(own(row, f.version), ctx);
   const scalar = mode === "csv" ? csvScalar : jsonValue;
-  r.prediction = scalar(own(row, f.prediction), ctx);
-  r.label = scalar(own(row, f.label), ctx);
-  r.score = numberValue(own(row, f.score), f.score, ctx);
-  r.latencyMs = numberValue(own(row, f.latency), f.latency, ctx);
-  r.probabilities = probabilitiesOf(own(row, f.probabilities), ctx);
   const nested = mode === "json" ? own(row, f.features) : undefined;
+  let features: Record<string, FieldValue>;
   if (nested !== undefined && nested !== null) {
     if (typeof nested !== "object" || Array.isArray(nested)) {
       throw new MalformedRowError(`${f.features}: expected an object of features`);
     }
-    copyFeatures(nested as Record<string, unknown>, r.features, NOTHING, jsonValue, ctx);
+    features = adoptFeatures(nested as Record<string, unknown>, ctx);
   } else {
-    copyFeatures(row, r.features, ctx.mapped, scalar, ctx);
+    features = Object.create(null) as Record<string, FieldValue>;
+    copyFeatures(row, features, ctx.mapped, scalar, ctx);
   }
-  return r;
+  const ts = own(row, f.timestamp);
+  // Same property order as emptyRecord(), so every record shares one hidden class.
+  return {
+    timestampMs: ts === undefined ? null : timestampOf(ts),
+    id: textValue(own(row, f.id), ctx),
+    version: textValue(own(row, f.version), ctx),
+    prediction: scalar(own(row, f.prediction), ctx),
+    score: numberValue(own(row, f.score), f.score, ctx),
+    probabilities: probabilitiesOf(own(row, f.probabilities), ctx),
+    label: scalar(own(row, f.label), ctx),
+    latencyMs: numberValue(own(row, f.latency), f.latency, ctx),
+    features,
+  };
 }
 
 /** A timestamp value in epoch ms, or null when missing. */
@@ -93,6 +95,22 @@ function copyFeatures(
     if (skip.has(k)) continue;
     to[k] = scalar(from[k], ctx);
   }
+}
+
+/**
+ * Adopts a parsed features object as the record's feature map: drops its prototype (its keys,
+ * "__proto__" included, are own data properties, as JSON.parse made them) and fixes in place the
+ * few values that need it. Cheaper than copying into a fresh null-prototype object.
+ */
+function adoptFeatures(features: Record<string, unknown>, ctx: NonScalarCounter): Record<string, FieldValue> {
+  Object.setPrototypeOf(features, null);
+  for (const k in features) {
+    const v = features[k];
+    const t = typeof v;
+    if (t === "number" || t === "boolean" || (t === "string" && (v as string).length > 4)) continue;
+    features[k] = jsonValue(v, ctx);
+  }
+  return features as Record<string, FieldValue>;
 }
 
 /** A class → probability map from an object or an array (keys "0", "1", …); else null. */

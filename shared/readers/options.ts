@@ -110,7 +110,11 @@ export function resolveOptions(o: ReadOptions): ResolvedOptions {
   };
 }
 
-/** Cuts raw text for the quarantine sample. */
+/**
+ * Cuts raw text for the quarantine sample, as a copy: a slice would keep the whole decoded chunk
+ * it was cut from alive for as long as the sample is kept.
+ */
 export function cutRaw(text: string): string {
-  return text.length > MALFORMED_RAW_CHARS ? text.slice(0, MALFORMED_RAW_CHARS) : text;
+  const cut = text.length > MALFORMED_RAW_CHARS ? text.slice(0, MALFORMED_RAW_CHARS) : text;
+  return Buffer.from(cut, "utf8").toString("utf8");
 }

@@ -33,7 +33,24 @@ const FUNCTIONS = new Set(["abs", "min", "max", "anomaly", "calibrated"]);
  * evaluateRule(parseRule("accuracy < 0.8"), { metric: () => 0.7 }); // [{ feature: null, value: 0.7, threshold: 0.8 }]
  */
 export function evaluateRule(expr: Expr, env: RuleEnvironment): RuleMatch[] {
+  return evaluateRuleStatus(expr, env).matches;
+}
+
+/**
+ * Like {@link evaluateRule}, and says whether the rule could be decided at all: `known` is false
+ * when its value is unknown (null, or null for every feature), e.g. accuracy before labels
+ * arrive — such a rule neither fires nor resolves.
+ *
+ * @example
+ * evaluateRuleStatus(parseRule("accuracy < 0.8"), { metric: () => null }).known; // false
+ */
+export function evaluateRuleStatus(expr: Expr, env: RuleEnvironment): { matches: RuleMatch[]; known: boolean } {
   const result = evaluate(expr, env);
+  const known = result instanceof Map ? [...result.values()].some((v) => v !== null) : result !== null;
+  return { matches: matchesOf(expr, env, result), known };
+}
+
+function matchesOf(expr: Expr, env: RuleEnvironment, result: RuleValue): RuleMatch[] {
   const cmp = primaryComparison(expr);
   const left = cmp ? evaluate(cmp.left, env) : null;
   const right = cmp ? evaluate(cmp.right, env) : null;

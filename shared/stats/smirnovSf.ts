@@ -54,6 +54,8 @@ export function smirnovSf(n: number, x: number): number {
   let aj = upper ? powD(ddAdd(dd(1), dd(x)), n - 1) : ddDiv(powD(ddAdd(dd(1), dd(-x)), n), dd(x));
   let sum = aj;
   let binom = updateBinomial({ m: dd(1), e: 0 }, n, 0);
+  for (let j = 1; j < nTerms; j++) {
+    const v = start + j * step;
     aj = termAv(n, x, v, binom);
     const nonZero = aj.hi !== 0 || aj.lo !== 0;
     if (Number.isFinite(aj.hi) && nonZero) sum = ddAdd(sum, aj);

@@ -10,11 +10,19 @@ function line(i: number): string {
 }
 const lines = Array.from({ length: N }, (_, i) => line(i));
 const ctx = normaliseContext(DEFAULT_FIELDS);
+const Base = Object.create(null);
+function F(this: any) {}
+F.prototype = Base;
 const variants: Record<string, () => void> = {
   parse: () => { for (const l of lines) JSON.parse(l); },
   parseRecord: () => { for (const l of lines) toLogRecord(JSON.parse(l), "json", ctx); },
   parseCopyNull: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; const out = Object.create(null); for (const k in f) out[k] = f[k]; } },
   parseCopyPlain: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; const out: any = {}; for (const k in f) out[k] = f[k]; } },
+  parseAdopt: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; Object.setPrototypeOf(f, null); for (const k in f) { const v = f[k]; if (typeof v === "string" && v.length <= 4) f[k] = null; } } },
+  parseAdoptNoLoop: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; Object.setPrototypeOf(f, null); } },
+  parseCopyNullKeys: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; const out = Object.create(null); const ks = Object.keys(f); for (let i = 0; i < ks.length; i++) out[ks[i]] = f[ks[i]]; } },
+  parseFromEntries: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; const out = Object.setPrototypeOf(Object.assign({}, f), null); } },
+  parseClassCopy: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; const out = new (F as any)(); for (const k in f) out[k] = f[k]; } },
   parseForIn: () => { for (const l of lines) { const o = JSON.parse(l); const f = o.features; let n = 0; for (const k in f) if (typeof f[k] === "string") n++; } },
 };
 const best: Record<string, number> = {};

@@ -1,0 +1,69 @@
+/**
+ * Errors the AWS adapters raise themselves. SDK errors that mean "absent" (NoSuchKey, a failed
+ * condition) become return values in the adapters; any other SDK error is rethrown unchanged so the
+ * handler logs it and the message is retried. These carry the facts as fields.
+ *
+ * @example
+ * try { await events.put("vigil", "Retraining Recommended", {}); }
+ * catch (e) { if (e instanceof EventPublishError) log.error("event rejected", { code: e.errorCode }); }
+ */
+export class AdapterError extends Error {
+  constructor(
+    /** The AWS service the adapter talks to ("s3", "dynamodb", …). */
+    readonly service: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "AdapterError";
+  }
+}
+
+/** A model name or id would make an ambiguous DynamoDB key (it contains the `#` separator). */
+export class KeyPartError extends AdapterError {
+  constructor(
+    readonly part: "model",
+    readonly value: string,
+  ) {
+    super("dynamodb", `${part} ${JSON.stringify(value)} must not contain "#"`);
+    this.name = "KeyPartError";
+  }
+}
+
+/** DynamoDB kept refusing a write batch for reasons other than a failed condition (e.g. conflicts). */
+export class JoinWriteError extends AdapterError {
+  constructor(
+    readonly table: string,
+    readonly model: string,
+    readonly ids: readonly string[],
+    readonly reasons: readonly string[],
+  ) {
+    super("dynamodb", `${table}: could not write ${ids.length} item(s) of model ${model}: ${reasons.join(", ")}`);
+    this.name = "JoinWriteError";
+  }
+}
+
+/** EventBridge accepted the call but rejected the entry (FailedEntryCount > 0). */
+export class EventPublishError extends AdapterError {
+  constructor(
+    readonly busName: string,
+    readonly source: string,
+    readonly detailType: string,
+    readonly errorCode: string,
+    readonly errorMessage: string,
+  ) {
+    super("events", `${busName}: event ${source}/${detailType} rejected: ${errorCode} ${errorMessage}`);
+    this.name = "EventPublishError";
+  }
+}
+
+/** A secret has no string value (binary secret) or is otherwise unusable. */
+export class SecretValueError extends AdapterError {
+  constructor(
+    readonly arn: string,
+    readonly reason: string,
+  ) {
+    super("secretsmanager", `${arn}: ${reason}`);
+    this.name = "SecretValueError";
+  }
+}

@@ -1,0 +1,138 @@
+import { parseDurationMs, windowStartMs } from "../config/duration.ts";
+import type { MonitorConfig } from "../config/schema.ts";
+import type { Clock, JoinStore, ObjectStore, PredictionItem } from "../ports.ts";
+import { readLog } from "../readers/index.ts";
+import type { ReferenceProfile } from "../reference/types.ts";
+import type { LogRecord, MalformedRow } from "../types.ts";
+import { loadModelConfig, loadReference } from "./context.ts";
+import { doneKey, modelOfKey, partialKey, quarantineKey, sourceId } from "./keys.ts";
+import { RecordProfiler, referenceShape, type ProfileWithPerformance } from "./profiler.ts";
+import { sampled } from "./sampling.ts";
+
+/** Predictions written to the join store per call. */
+const JOIN_BATCH = 500;
+
+/** What ingesting one object did. */
+export interface IngestResult {
+  key: string;
+  model: string;
+  rows: number;
+  malformed: number;
+  windows: number[];
+  predictionsStored: number;
+  duplicateIds: number;
+  /** True when the object's partials already existed (a redelivery): nothing was counted again. */
+  skipped: boolean;
+}
+
+/** A partial profile as stored under state/: the source it came from and its profile. */
+export interface StoredPartial {
+  source: { key: string; etag: string };
+  windowStartMs: number;
+  profile: ProfileWithPerformance;
+  /** Ids this object repeated from earlier objects (found by the join store). */
+  joinDuplicates: number;
+}
+
+/** Dependencies of the ingest step. */
+export interface IngestDeps {
+  objects: ObjectStore;
+  joins: JoinStore;
+  clock: Clock;
+}
+
+/**
+ * Ingests one prediction-log object: streams it once, profiles each event-time window it touches
+ * into a partial profile keyed by the object's key and ETag, stores prediction ids for the label
+ * join, and samples malformed rows into quarantine/. Reprocessing the same key and ETag changes
+ * nothing. Records without a timestamp take the object's upload time.
+ *
+ * @throws ReaderError for a file-level problem (binary, truncated gzip…), ConfigError for a bad monitor.
+ */
+export async function ingestObject(deps: IngestDeps, key: string): Promise<IngestResult> {
+  const where = modelOfKey(key);
+  if (!where || where.area !== "predictions") throw new Error(`ingestObject: ${key} is not under predictions/<model>/`);
+  const { model } = where;
+  const source = await deps.objects.open(key);
+  if (!source) return { key, model, rows: 0, malformed: 0, windows: [], predictionsStored: 0, duplicateIds: 0, skipped: true };
+  const id = sourceId(key, source.info.etag);
+  const done = await deps.objects.getText(doneKey(model, id));
+  if (done !== null) {
+    const prior = JSON.parse(done) as IngestResult;
+    return { ...prior, predictionsStored: 0, skipped: true };
+  }
+  const config = await loadModelConfig(deps.objects, model);
+  const reference = await loadReference(deps.objects, model);
+  const sink = new WindowRouter(config, reference, source.info.lastModifiedMs);
+  const summary = await readLog(source, { fields: config.fields, columnOrder: config.columnOrder, task: config.task }, sink);
+  const windows = [...sink.profilers.keys()].sort((a, b) => a - b);
+  let stored = 0;
+  const dupPerWindow = new Map<number, number>();
+  for (const w of windows) {
+    const items = sink.items.filter((it) => it.windowStartMs === w);
+    for (let i = 0; i < items.length; i += JOIN_BATCH) {
+      const r = await deps.joins.putPredictions(model, items.slice(i, i + JOIN_BATCH), config.labels.ttlDays);
+      stored += r.inserted;
+      dupPerWindow.set(w, (dupPerWindow.get(w) ?? 0) + r.duplicates);
+    }
+  }
+  if (sink.malformedSample.length > 0) {
+    const lines = sink.malformedSample.map((m) => JSON.stringify({ source: key, line: m.line, reason: m.reason, raw: m.raw }));
+    await deps.objects.put(quarantineKey(model, id), lines.join("\n") + "\n", "application/x-ndjson");
+  }
+  for (const w of windows) {
+    const partial: StoredPartial = { source: { key, etag: source.info.etag }, windowStartMs: w, profile: sink.profilers.get(w)!.finish(), joinDuplicates: dupPerWindow.get(w) ?? 0 };
+    await deps.objects.put(partialKey(model, w, id), JSON.stringify(partial), "application/json");
+  }
+  const duplicateIds = [...dupPerWindow.values()].reduce((a, b) => a + b, 0);
+  const result: IngestResult = { key, model, rows: summary.rows, malformed: summary.malformed, windows, predictionsStored: stored, duplicateIds, skipped: false };
+  // Written last: its presence marks the object (key and ETag) as done, so a redelivery is skipped.
+  await deps.objects.put(doneKey(model, id), JSON.stringify(result), "application/json");
+  return result;
+}
+
+/** Routes records to one profiler per event-time window and collects join items. */
+class WindowRouter {
+  readonly profilers = new Map<number, RecordProfiler>();
+  readonly items: PredictionItem[] = [];
+  readonly malformedSample: MalformedRow[] = [];
+  malformedCount = 0;
+  private readonly windowMs: number;
+  private readonly shape;
+
+  constructor(
+    private readonly config: MonitorConfig,
+    reference: ReferenceProfile | null,
+    private readonly arrivalMs: number,
+  ) {
+    this.windowMs = parseDurationMs(config.window);
+    this.shape = reference ? referenceShape(reference) : undefined;
+  }
+
+  private profilerFor(w: number): RecordProfiler {
+    let p = this.profilers.get(w);
+    if (!p) this.profilers.set(w, (p = new RecordProfiler(this.config, this.shape)));
+    return p;
+  }
+
+  record(r: LogRecord): void {
+    const ts = r.timestampMs ?? this.arrivalMs;
+    const w = windowStartMs(ts, this.windowMs);
+    this.profilerFor(w).record(r);
+    if (r.id !== null && sampled(r.id, this.config.labels.sampleRate)) {
+      const segments: Record<string, string> = {};
+      for (const s of this.config.segments) {
+        const v = r.features[s];
+        if (v !== null && v !== undefined) segments[s] = String(v);
+      }
+      this.items.push({ id: r.id, windowStartMs: w, timestampMs: ts, prediction: r.prediction, score: r.score, version: r.version, segments });
+    }
+  }
+
+  malformed(m: MalformedRow): void {
+    // A malformed row has no trustworthy timestamp: it counts in the window of the upload time.
+    this.profilerFor(windowStartMs(this.arrivalMs, this.windowMs)).malformed(m);
+    this.malformedCount++;
+    if (this.malformedSample.length < 100) this.malformedSample.push(m);
+  }
+}

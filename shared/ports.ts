@@ -1,0 +1,157 @@
+import type { ByteSource, FieldValue } from "./types.ts";
+
+/**
+ * The ports the pipeline steps talk through. `functions/adapters/` implements them on S3,
+ * DynamoDB, CloudWatch, SNS and EventBridge; `cli/local/` on a folder, SQLite and the console.
+ * Every method is idempotent where DESIGN §2 asks for it (at-least-once delivery).
+ *
+ * @example
+ * const steps = { objects, joins, metrics, notifier, clock } satisfies Partial<Ports>;
+ */
+
+/** An object's identity for idempotency: same key and ETag → same content. */
+export interface ObjectInfo {
+  key: string;
+  etag: string;
+  size: number;
+  lastModifiedMs: number;
+}
+
+/** The bucket. Keys use the layout of DESIGN §2 (`predictions/`, `labels/`, `reference/`, `state/`, …). */
+export interface ObjectStore {
+  /** The object as a ByteSource (streamed; ranged reads for Parquet), or null when absent. */
+  open(key: string): Promise<(ByteSource & { info: ObjectInfo }) | null>;
+  /** The whole object as UTF-8 text, or null when absent. */
+  getText(key: string): Promise<string | null>;
+  put(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
+  /** Objects under a prefix, in key order. */
+  list(prefix: string): AsyncIterable<ObjectInfo>;
+  delete(key: string): Promise<void>;
+}
+
+/** A prediction kept for the label join. */
+export interface PredictionItem {
+  id: string;
+  windowStartMs: number;
+  timestampMs: number;
+  prediction: FieldValue;
+  score: number | null;
+  version: string | null;
+  /** Segment column → value, for per-segment quality. */
+  segments: Record<string, string>;
+}
+
+/** A ground-truth label. */
+export interface LabelItem {
+  id: string;
+  label: Exclude<FieldValue, null>;
+  /** When the label was observed (its record's timestamp, else arrival time). */
+  timestampMs: number;
+}
+
+/** A prediction with its label, as the evaluator reads them per window. */
+export interface JoinedPrediction extends PredictionItem {
+  label: Exclude<FieldValue, null> | null;
+  /** labelled at − predicted at, when labelled. */
+  labelDelayMs: number | null;
+}
+
+/** What writing predictions found. */
+export interface PredictionWriteResult {
+  /** New ids stored. */
+  inserted: number;
+  /** Ids already stored (a redelivery, or a duplicate id in the logs). */
+  duplicates: number;
+  /** Labels that had arrived before their prediction and were joined now. */
+  joinedEarlyLabels: number;
+}
+
+/** What writing labels found. */
+export interface LabelWriteResult {
+  /** Labels joined to a stored prediction now. */
+  joined: number;
+  /** Labels kept until their prediction arrives. */
+  pending: number;
+  /** Labels already recorded for that id (redelivery): nothing changed. */
+  duplicates: number;
+}
+
+/** The label join: DynamoDB in AWS, SQLite locally. Both orders of arrival join. */
+export interface JoinStore {
+  putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number): Promise<PredictionWriteResult>;
+  putLabels(model: string, items: readonly LabelItem[], ttlDays: number): Promise<LabelWriteResult>;
+  /** Every stored prediction of a window, labelled or not. */
+  windowPredictions(model: string, windowStartMs: number): AsyncIterable<JoinedPrediction>;
+}
+
+/** Per-window evaluation state. `version` makes updates conditional (optimistic locking). */
+export interface WindowState {
+  model: string;
+  windowStartMs: number;
+  /** When drift and quality metrics were published (once per window). */
+  evaluatedAtMs: number | null;
+  /** Rows in the window when it was evaluated; later rows are late. */
+  evaluatedRows: number;
+  /** Late rows already published as LateRows. */
+  lateRowsPublished: number;
+  /** When performance metrics were published (once, at coverage or maxWait). */
+  performancePublishedAtMs: number | null;
+  version: number;
+}
+
+/** Per-rule alert state, for notify-on-transition with cooldown. */
+export interface AlertState {
+  model: string;
+  rule: string;
+  firing: boolean;
+  /** When the last message (fire, reminder or resolve) went out. */
+  lastNotifiedMs: number | null;
+  /** When the rule started firing this time. */
+  sinceMs: number | null;
+  version: number;
+}
+
+/** Evaluation state: DynamoDB in AWS, SQLite locally. `put*` fail (return false) on a version conflict. */
+export interface StateStore {
+  getWindow(model: string, windowStartMs: number): Promise<WindowState | null>;
+  putWindow(state: WindowState, expectedVersion: number | null): Promise<boolean>;
+  getAlert(model: string, rule: string): Promise<AlertState | null>;
+  putAlert(state: AlertState, expectedVersion: number | null): Promise<boolean>;
+}
+
+/** One metric value. Dimensions by name (`Model`, `Feature`, `Segment`). */
+export interface MetricDatum {
+  name: string;
+  value: number;
+  timestampMs: number;
+  dimensions: Record<string, string>;
+  unit?: "Count" | "Percent" | "None" | "Milliseconds";
+}
+
+/** CloudWatch in AWS, the local metric store locally. Limits of PutMetricData are the adapter's job. */
+export interface MetricSink {
+  put(data: readonly MetricDatum[]): Promise<void>;
+}
+
+/** An alert ready to send: a subject line, the readable text, the structured body, routing attributes. */
+export interface AlertMessage {
+  subject: string;
+  text: string;
+  body: Record<string, unknown>;
+  attributes: { severity: string; model: string; rule: string };
+}
+
+/** SNS in AWS, the console (and a webhook) locally. */
+export interface Notifier {
+  publish(message: AlertMessage): Promise<void>;
+}
+
+/** EventBridge in AWS (retraining trigger); optional locally. */
+export interface EventSink {
+  put(source: string, detailType: string, detail: Record<string, unknown>): Promise<void>;
+}
+
+/** The clock, injected so windows, freshness and cooldowns are testable. */
+export interface Clock {
+  nowMs(): number;
+}

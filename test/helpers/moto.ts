@@ -1,0 +1,143 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { SQSClient } from "@aws-sdk/client-sqs";
+
+/**
+ * A moto server (DESIGN §8) on a free loopback port, for tests that need real AWS APIs offline.
+ * One server per test file: start it in `beforeAll`, `reset()` between tests if they must not
+ * see each other's resources, `stop()` in `afterAll`.
+ *
+ * @example
+ * let moto: Moto;
+ * beforeAll(async () => { moto = await startMoto(); });
+ * afterAll(() => moto.stop());
+ * const { s3 } = awsClients(moto.endpoint);
+ */
+export interface Moto {
+  /** `http://127.0.0.1:<port>` */
+  readonly endpoint: string;
+  /** Wipes every resource of every service (POST /moto-api/reset). */
+  reset(): Promise<void>;
+  /** Kills the server's process group and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+const STARTUP_TIMEOUT_MS = 30_000;
+const POLL_INTERVAL_MS = 100;
+
+/** A port the kernel just handed out on 127.0.0.1 (listen on 0, read it, close). */
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => (port > 0 ? resolve(port) : reject(new Error("no port assigned"))));
+    });
+  });
+}
+
+function ensureMotoServer(): void {
+  const probe = spawnSync("moto_server", ["--help"], { stdio: "ignore" });
+  if (probe.status === 0) return;
+  const pip = spawnSync("python3", ["-m", "pip", "install", "--quiet", "moto[server]"], { stdio: "inherit" });
+  const again = spawnSync("moto_server", ["--help"], { stdio: "ignore" });
+  if (again.status !== 0) {
+    throw new Error(
+      `moto_server is not on PATH and "pip install 'moto[server]'" failed (exit ${pip.status}); ` +
+        "install moto 5.x for python3 to run the AWS adapter tests",
+    );
+  }
+}
+
+/** Starts `moto_server -H 127.0.0.1 -p <free port>` and resolves once it answers. */
+export async function startMoto(): Promise<Moto> {
+  ensureMotoServer();
+  const port = await freeLoopbackPort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  // detached: the child leads its own process group, so stop() can kill moto and any helpers.
+  const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], {
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString("utf8")).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      return; // already gone
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* gone */
+      }
+    }, 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode} on port ${port}: ${stderr}`);
+    try {
+      const res = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1_000) });
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`moto_server did not answer on ${endpoint} within ${STARTUP_TIMEOUT_MS} ms: ${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
+  }
+
+  const reset = async (): Promise<void> => {
+    const res = await fetch(`${endpoint}/moto-api/reset`, { method: "POST" });
+    if (!res.ok) throw new Error(`moto reset failed with HTTP ${res.status}`);
+  };
+  return { endpoint, reset, stop };
+}
+
+/** SDK settings for a moto endpoint: us-east-1, static fake credentials, no retries to hide bugs. */
+export function clientConfig(endpoint: string) {
+  return {
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    maxAttempts: 1,
+  };
+}
+
+/**
+ * One SDK client per service, all pointed at moto.
+ *
+ * @example
+ * const { s3, dynamodb } = awsClients(moto.endpoint);
+ */
+export function awsClients(endpoint: string) {
+  const config = clientConfig(endpoint);
+  return {
+    s3: new S3Client({ ...config, forcePathStyle: true }),
+    dynamodb: new DynamoDBClient(config),
+    cloudwatch: new CloudWatchClient(config),
+    sns: new SNSClient(config),
+    sqs: new SQSClient(config),
+    eventbridge: new EventBridgeClient(config),
+    secrets: new SecretsManagerClient(config),
+  };
+}
