@@ -43,10 +43,13 @@ export function parseReference(text: string, source: string): ReferenceProfile {
     if (!r[key] || typeof r[key] !== "object" || Array.isArray(r[key])) throw new ReferenceFormatError(source, `expected '${key}' to be an object`);
   }
   if (!Array.isArray(r.chunks)) throw new ReferenceFormatError(source, "expected 'chunks' to be an array");
-  validateProfile(r.profile, `${source} (profile)`);
+  // The metric accumulator rides beside the data profile; the profile's own schema is checked strictly.
+  const { performance, ...dataProfile } = (r.profile ?? {}) as ReferenceProfile["profile"];
+  const profile = validateProfile(dataProfile, `${source} (profile)`);
   // JSON.parse gives ordinary objects; re-home the keyed maps so names like "__proto__" stay data.
   return {
     ...(r as ReferenceProfile),
+    profile: { ...profile, performance: performance ?? null },
     schema: Object.assign(Object.create(null), r.schema),
     binEdges: Object.assign(Object.create(null), r.binEdges),
   };

@@ -11,9 +11,9 @@ import { regularizedGammaQ } from "./regularizedGamma.ts";
  * Complexity: that of `regularizedGammaQ`, O(√dof + 1) iterations.
  *
  * @example
- * chi2Sf(3.841458820694124, 1); // 0.05
- * chi2Sf(0, 4);                 // 1
- * chi2Sf(2000, 3);              // 1.2242123073018786e-432 underflows: 0
+ * chi2Sf(3.841458820694124, 1); // 0.04999999999999989 (the 5% critical value)
+ * chi2Sf(100, 3);               // 1.5541594313896026e-21
+ * chi2Sf(2000, 3);              // 0 (below the smallest double)
  */
 export function chi2Sf(x: number, dof: number): number {
   if (Number.isNaN(x) || !(dof > 0)) return NaN;

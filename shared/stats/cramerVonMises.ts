@@ -28,7 +28,7 @@ export const CVM_MAX_EXACT_N = 20;
  * @throws InvalidStatsInputError when a sample has fewer than two observations or is invalid.
  * @example
  * cramerVonMises(toWeightedSample([1, 2, 3]), toWeightedSample([4, 5, 6]));
- * // { statistic: 0.8333333333333333, pValue: 0.1 }
+ * // { statistic: 0.5277777777777778, pValue: 0.1 }
  */
 export function cramerVonMises(ref: WeightedSample, cur: WeightedSample): TestResult {
   const nx = Math.round(validateSample("cramerVonMises", "reference", ref));

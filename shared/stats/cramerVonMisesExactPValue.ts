@@ -12,7 +12,7 @@
  * (a few thousand at m = n = 20).
  *
  * @example
- * cramerVonMisesExactPValue(55, 3, 3); // 0.1 (the two samples are fully separated: 2 of 20 orderings)
+ * cramerVonMisesExactPValue(81, 3, 3); // 0.1: fully separated samples, 2 of the 20 orderings
  */
 export function cramerVonMisesExactPValue(u: number, m: number, n: number): number {
   const l = lcm(m, n);

@@ -10,7 +10,7 @@ import { p1evl, polevl } from "./polevl.ts";
  *
  * @example
  * erfc(0);  // 1
- * erfc(10); // 2.088487583762545e-45
+ * erfc(10); // 2.0884875837625446e-45
  */
 export function erfc(a: number): number {
   if (Number.isNaN(a)) return NaN;

@@ -10,7 +10,7 @@ import { polevl } from "./polevl.ts";
  *
  * @example
  * gamma(5);    // 24
- * gamma(0.75); // 1.2254167024651776
+ * gamma(0.75); // 1.2254167024651774
  */
 export function gamma(x: number): number {
   if (Number.isNaN(x) || x <= 0) return NaN;

@@ -16,7 +16,7 @@ import { validateCounts } from "./validateCounts.ts";
  * lengths, negative or non-finite counts, or an empty reference or current distribution.
  * @example
  * hellinger([1, 0], [0, 1]); // 1
- * hellinger([1, 1], [1, 3]); // 0.1876105357946659
+ * hellinger([1, 1], [1, 3]); // 0.18459191128251476
  */
 export function hellinger(refCounts: ArrayLike<number>, curCounts: ArrayLike<number>): number {
   const totals = validateCounts("hellinger", refCounts, curCounts);

@@ -20,7 +20,7 @@ export const MAX_JENSEN_SHANNON = Math.sqrt(Math.LN2);
  * lengths, negative or non-finite counts, or an empty reference or current distribution.
  * @example
  * jensenShannon([1, 0], [0, 1]); // 0.8325546111576977 = √(ln 2)
- * jensenShannon([3, 1], [1, 3]); // 0.3731982421503185
+ * jensenShannon([3, 1], [1, 3]); // 0.3616794657443756
  */
 export function jensenShannon(refCounts: ArrayLike<number>, curCounts: ArrayLike<number>): number {
   const totals = validateCounts("jensenShannon", refCounts, curCounts);

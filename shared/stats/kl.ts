@@ -18,7 +18,7 @@ import { validateCounts } from "./validateCounts.ts";
  * negative or non-finite counts, or an empty reference or current distribution.
  * @example
  * kl([1, 1], [1, 1]); // 0
- * kl([3, 1], [1, 3]); // 0.5493061443340549 = ln 3 / 2
+ * kl([3, 1], [1, 3]); // 0.5493061443340548 = ln 3 / 2
  */
 export function kl(refCounts: ArrayLike<number>, curCounts: ArrayLike<number>): number {
   const totals = validateCounts("kl", refCounts, curCounts);

@@ -11,7 +11,7 @@
  * Complexity: O(z) terms, z = √n·x.
  *
  * @example
- * kolmogorovPelzGood(1000, 0.03); // 0.6766389893591108
+ * kolmogorovPelzGood(1000, 0.03); // 0.6773097856085364
  */
 export function kolmogorovPelzGood(n: number, x: number): number {
   if (x <= 0) return 0;

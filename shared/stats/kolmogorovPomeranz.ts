@@ -12,7 +12,7 @@ import { ldexp } from "./doubleDouble.ts";
  * Complexity: O(n·(n·x)²) time, O(n·x) space.
  *
  * @example
- * kolmogorovPomeranz(10, 0.3); // 0.7294998407174838
+ * kolmogorovPomeranz(10, 0.3); // 0.7294644252000005
  */
 export function kolmogorovPomeranz(n: number, x: number): number {
   const t = n * x;

@@ -28,7 +28,7 @@ export interface ExactKsAttempt {
  *
  * @example
  * ksExactPValue(5, 5, 0.6);  // { success: true, d: 0.6, pValue: 0.35714285714285715 }
- * ksExactPValue(3, 4, 0.75); // { success: true, d: 0.75, pValue: 0.22857142857142856 }
+ * ksExactPValue(3, 4, 0.75); // { success: true, d: 0.75, pValue: 0.22857142857142856 } (= 16/70)
  */
 export function ksExactPValue(n1: number, n2: number, d: number): ExactKsAttempt {
   const g = gcd(n1, n2);

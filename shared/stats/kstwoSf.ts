@@ -17,8 +17,8 @@ import { smirnovSf } from "./smirnovSf.ts";
  * Complexity: O(1) to O(k³ log n) (Durbin, k = ⌈n·d⌉ ≤ ~60), O(n) for smirnov's sum at worst.
  *
  * @example
- * kstwoSf(0.1, 100);   // 0.2125297406650658
- * kstwoSf(0.02, 5000); // 0.03646869347924046
+ * kstwoSf(0.1, 100);   // 0.2526927570063875
+ * kstwoSf(0.02, 5000); // 0.03613941395325637
  */
 export function kstwoSf(d: number, n: number): number {
   if (!Number.isInteger(n) || n <= 0 || Number.isNaN(d)) return NaN;

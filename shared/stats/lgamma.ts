@@ -10,7 +10,7 @@ import { p1evl, polevl } from "./polevl.ts";
  *
  * @example
  * lgamma(1);   // 0
- * lgamma(0.5); // 0.5723649429247001 = log √π
+ * lgamma(0.5); // 0.5723649429247 = log √π
  * lgamma(100); // 359.1342053695754
  */
 export function lgamma(x: number): number {

@@ -19,7 +19,7 @@ export const EMPTY_BIN_PROPORTION = 0.0001;
  * lengths, negative or non-finite counts, or an empty reference or current distribution.
  * @example
  * psi([50, 50], [50, 50]); // 0
- * psi([60, 40], [40, 60]); // 0.16218604324326577
+ * psi([60, 40], [40, 60]); // 0.1621860432432657
  */
 export function psi(refCounts: ArrayLike<number>, curCounts: ArrayLike<number>): number {
   const totals = validateCounts("psi", refCounts, curCounts);

@@ -16,7 +16,7 @@ import { ratevl } from "./polevl.ts";
  *
  * @example
  * regularizedGammaQ(1, 2);     // 0.1353352832366127 = e^(−2)
- * regularizedGammaQ(0.5, 700); // 1.2404623347193098e-306
+ * regularizedGammaQ(0.5, 700); // 2.1010145162644003e-306
  */
 export function regularizedGammaQ(a: number, x: number): number {
   if (Number.isNaN(a) || Number.isNaN(x) || x < 0 || a <= 0) return NaN;

@@ -17,8 +17,8 @@ import { smirnovLogSum } from "./smirnovLogSum.ts";
  * Complexity: O(n) terms at worst: O(log n) each up to 2000 terms, O(1) each above.
  *
  * @example
- * smirnovSf(5, 0.5);      // 0.0569
- * smirnovSf(1000, 0.05);  // 0.006454642826081548
+ * smirnovSf(5, 0.5);     // 0.056
+ * smirnovSf(1000, 0.05); // 0.006506037390545166
  */
 export function smirnovSf(n: number, x: number): number {
   if (!(n > 0 && x >= 0 && x <= 1)) return NaN;

@@ -1,0 +1,128 @@
+import { GetItemCommand, ScanCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoJoinStore } from "../../../functions/adapters/dynamo-join-store.ts";
+import type { JoinedPrediction, LabelItem, PredictionItem } from "../../../shared/ports.ts";
+import { awsClients, createVigilTable, startMoto, type Moto } from "../../helpers/moto.ts";
+
+const TABLE = "vigil";
+const NOW_MS = Date.UTC(2024, 0, 10);
+const W = Date.UTC(2024, 0, 9);
+let moto: Moto;
+let ddb: DynamoDBClient;
+let joins: DynamoJoinStore;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  ddb = awsClients(moto.endpoint).dynamodb;
+  await createVigilTable(ddb, TABLE);
+  joins = new DynamoJoinStore(ddb, TABLE, { nowMs: () => NOW_MS });
+});
+afterAll(async () => {
+  ddb?.destroy();
+  await moto?.stop();
+});
+
+const pred = (id: string, extra: Partial<PredictionItem> = {}): PredictionItem => ({
+  id, windowStartMs: W, timestampMs: W + 1_000, prediction: 1, score: 0.8, version: "v1", segments: { contact: "cellular" }, ...extra,
+});
+const label = (id: string, value: LabelItem["label"], timestampMs = W + 61_000): LabelItem => ({ id, label: value, timestampMs });
+
+async function windowOf(model: string, windowStartMs = W): Promise<JoinedPrediction[]> {
+  const out: JoinedPrediction[] = [];
+  for await (const p of joins.windowPredictions(model, windowStartMs)) out.push(p);
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+/** Every raw item of a model, to show that a redelivery changed nothing. */
+async function rawItems(model: string): Promise<unknown[]> {
+  const res = await ddb.send(new ScanCommand({ TableName: TABLE }));
+  return (res.Items ?? []).filter((i) => i.pk.S!.split("#")[1] === model).sort((a, b) => (a.pk.S! + a.sk.S!).localeCompare(b.pk.S! + b.sk.S!));
+}
+
+describe("DynamoJoinStore", () => {
+  it("joins a label that arrives after its prediction", async () => {
+    expect(await joins.putPredictions("after", [pred("a"), pred("b")], 14)).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 0 });
+    expect(await joins.putLabels("after", [label("a", 1)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 0 });
+    const [a, b] = await windowOf("after");
+    expect(a).toEqual({ ...pred("a"), label: 1, labelDelayMs: 60_000 });
+    expect(b).toEqual({ ...pred("b"), label: null, labelDelayMs: null });
+  });
+
+  it("joins a label that arrives before its prediction, and drops the pending item", async () => {
+    expect(await joins.putLabels("before", [label("a", "yes")], 14)).toEqual({ joined: 0, pending: 1, duplicates: 0 });
+    expect(await joins.putPredictions("before", [pred("a")], 14)).toEqual({ inserted: 1, duplicates: 0, joinedEarlyLabels: 1 });
+    expect(await windowOf("before")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000 }]);
+    const pending = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: "L#before#a" }, sk: { S: "L" } } }));
+    expect(pending.Item).toBeUndefined();
+  });
+
+  it("counts redelivered predictions as duplicates and changes nothing", async () => {
+    await joins.putPredictions("redeliver", [pred("a"), pred("b")], 14);
+    await joins.putLabels("redeliver", [label("a", 0)], 14);
+    const before = await rawItems("redeliver");
+    const again = await joins.putPredictions("redeliver", [pred("a", { prediction: 9 }), pred("b"), pred("c")], 14);
+    expect(again).toEqual({ inserted: 1, duplicates: 2, joinedEarlyLabels: 0 });
+    expect((await rawItems("redeliver")).filter((i) => !JSON.stringify(i).includes("#c"))).toEqual(before);
+  });
+
+  it("counts redelivered labels as duplicates, joined or pending, and keeps the first value", async () => {
+    await joins.putPredictions("labels-twice", [pred("a")], 14);
+    expect(await joins.putLabels("labels-twice", [label("a", 1), label("z", 1)], 14)).toEqual({ joined: 1, pending: 1, duplicates: 0 });
+    const before = await rawItems("labels-twice");
+    expect(await joins.putLabels("labels-twice", [label("a", 0), label("z", 0)], 14)).toEqual({ joined: 0, pending: 0, duplicates: 2 });
+    expect(await rawItems("labels-twice")).toEqual(before);
+    expect((await windowOf("labels-twice"))[0].label).toBe(1);
+  });
+
+  it("counts an id repeated within a call, or in another window, as a duplicate", async () => {
+    const r = await joins.putPredictions("dup", [pred("a"), pred("a", { prediction: 2 }), pred("a", { windowStartMs: W + 3_600_000 })], 14);
+    expect(r).toEqual({ inserted: 1, duplicates: 2, joinedEarlyLabels: 0 });
+    expect((await windowOf("dup"))[0].prediction).toBe(1);
+    expect(await windowOf("dup", W + 3_600_000)).toEqual([]);
+    expect(await joins.putLabels("dup", [label("a", 1), label("a", 0)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 1 });
+  });
+
+  it("keeps value types of predictions, labels, scores and versions", async () => {
+    const items = [
+      pred("n", { prediction: 0.125, score: null }),
+      pred("s", { prediction: "cat", version: null, segments: {} }),
+      pred("t", { prediction: true }),
+      pred("z", { prediction: null }),
+    ];
+    await joins.putPredictions("types", items, 14);
+    await joins.putLabels("types", [label("n", 0.5), label("s", "dog"), label("t", false)], 14);
+    const got = await windowOf("types");
+    expect(got.map((p) => [p.prediction, p.label, p.score, p.version])).toEqual([
+      [0.125, 0.5, null, "v1"],
+      ["cat", "dog", 0.8, null],
+      [true, false, 0.8, "v1"],
+      [null, null, 0.8, "v1"],
+    ]);
+    expect(got[1].segments).toEqual({});
+  });
+
+  it("writes the ttl as now + ttlDays in epoch seconds", async () => {
+    await joins.putPredictions("ttl", [pred("a")], 2);
+    const item = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: "I#ttl#a" }, sk: { S: "I" } } }));
+    expect(Number(item.Item!.ttl.N)).toBe(NOW_MS / 1000 + 2 * 86_400);
+  });
+
+  it("handles 2,000 ids in one call, both orders, and pages a window over 1 MB", async () => {
+    const ids = Array.from({ length: 2_000 }, (_, i) => `id-${i}`);
+    const wide = { note: "x".repeat(600) };
+    const early = await joins.putLabels("many", ids.filter((_, i) => i % 2 === 0).map((id) => label(id, 1)), 14);
+    expect(early).toEqual({ joined: 0, pending: 1_000, duplicates: 0 });
+    const r = await joins.putPredictions("many", ids.map((id) => pred(id, { segments: wide })), 14);
+    expect(r).toEqual({ inserted: 2_000, duplicates: 0, joinedEarlyLabels: 1_000 });
+    const late = await joins.putLabels("many", ids.map((id) => label(id, 0)), 14);
+    expect(late).toEqual({ joined: 1_000, pending: 0, duplicates: 1_000 });
+    const got = await windowOf("many");
+    expect(got).toHaveLength(2_000);
+    expect(got.filter((p) => p.label === 1)).toHaveLength(1_000);
+    expect(got.filter((p) => p.label === 0)).toHaveLength(1_000);
+    expect(await joins.putPredictions("many", ids.map((id) => pred(id)), 14)).toEqual({ inserted: 0, duplicates: 2_000, joinedEarlyLabels: 0 });
+  });
+
+  it("rejects a model name containing the key separator", async () => {
+    await expect(joins.putPredictions("a#b", [pred("x")], 1)).rejects.toMatchObject({ name: "KeyPartError", value: "a#b" });
+  });
+});
