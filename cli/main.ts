@@ -5,15 +5,18 @@ import { ReaderError } from "../shared/readers/errors.ts";
 import { ReferenceFormatError } from "../shared/reference/parse.ts";
 import { checkCommand } from "./commands/check.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { invokeCommand } from "./commands/invoke.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { InputError, UsageError } from "./errors.ts";
 import { WorkerInputError } from "./parallel.ts";
+import { MissingEnvError } from "../functions/env.ts";
 
 /** Printed for `vigil`, `vigil help` and usage errors. */
 export const USAGE = `vigil — monitoring for machine-learning models
 
   vigil profile <data…> --model <name> [--config <file>] [--target <col>] --out <file>
   vigil check --reference <profile.json|data…> --current <logs…> [--config <file>] [--method <m>] [--json] [--html <file>]
+  vigil invoke <ingest|labels|evaluate|notify|reference> --event <file.json>
   vigil demo        compare the bank-marketing demo data (May–June 2008 reference, August 2008 current)
 
 Exit codes of check: 0 no alert, 1 at least one alert fired, 2 usage or input error.`;
@@ -28,17 +31,29 @@ const OPTIONS = {
   html: { type: "string" },
   target: { type: "string" },
   out: { type: "string" },
+  event: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
+/** Where the command prints. */
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const STDIO: Io = {
+  out: (s) => void process.stdout.write(`${s}\n`),
+  err: (s) => void process.stderr.write(`${s}\n`),
+};
+
 /** Error classes whose message already names the file and the problem: shown as is, exit 2. */
-const EXPECTED = [UsageError, InputError, ConfigError, ReaderError, ProfileError, ReferenceFormatError, WorkerInputError];
+const EXPECTED = [UsageError, InputError, ConfigError, ReaderError, ProfileError, ReferenceFormatError, WorkerInputError, MissingEnvError];
 
 /**
  * Runs the `vigil` command; returns the exit code. Expected problems print one line naming the
  * file and the problem; nothing prints a stack trace for bad input.
  */
-export async function main(argv: string[], io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) }): Promise<number> {
+export async function main(argv: string[], io: Io = STDIO): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === "help" || command === "--help" || command === "-h") {
@@ -64,6 +79,8 @@ export async function main(argv: string[], io = { out: (s: string) => process.st
         const current = [...(v.current ?? []), ...positionals];
         return await checkCommand({ reference: v.reference ?? [], current, config: v.config, model: v.model, method: v.method, json: v.json, html: v.html }, io.out, Date.now());
       }
+      case "invoke":
+        return await invokeCommand(positionals[0], v.event, io.out);
       case "demo":
         return await demoCommand(io.out, v.json);
       default:

@@ -1,5 +1,6 @@
 import { readLog } from "../shared/readers/index.ts";
 import type { MonitorConfig } from "../shared/config/schema.ts";
+import { requiredFields } from "../shared/pipeline/ingest.ts";
 import type { LogRecord, MalformedRow, RecordSink } from "../shared/types.ts";
 import { InputError } from "./errors.ts";
 import { fileSource } from "./sources.ts";
@@ -21,8 +22,7 @@ const SAMPLE = 20;
 
 /** The config's field names that must be columns of CSV and Parquet inputs (those it sets explicitly). */
 export function requiredColumns(config: MonitorConfig, extra: string[] = []): string[] {
-  const { features: _f, probabilities: _p, ...named } = config.fields;
-  return [...new Set([...Object.values(named).filter((v): v is string => typeof v === "string"), ...extra])];
+  return [...new Set([...requiredFields(config), ...extra])];
 }
 
 /**

@@ -71,6 +71,8 @@ export function formatAlert(model: string, windowStartMs: number, action: Exclud
     subject,
     text: lines.join("\n"),
     body: {
+      subject,
+      text: lines.join("\n"),
       model,
       window: new Date(windowStartMs).toISOString(),
       state: action,

@@ -1,7 +1,7 @@
 import { parseDurationMs, windowStartMs } from "../config/duration.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import type { Clock, JoinStore, ObjectStore, PredictionItem } from "../ports.ts";
-import { readLog } from "../readers/index.ts";
+import { readLog, ReaderError } from "../readers/index.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
 import type { LogRecord, MalformedRow } from "../types.ts";
 import { loadModelConfig, loadReference } from "./context.ts";
@@ -23,6 +23,8 @@ export interface IngestResult {
   duplicateIds: number;
   /** True when the object's partials already existed (a redelivery): nothing was counted again. */
   skipped: boolean;
+  /** Why the whole object was rejected (binary, truncated gzip, missing columns), if it was. */
+  rejected?: string;
 }
 
 /** A partial profile as stored under state/: the source it came from and its profile. */
@@ -32,6 +34,12 @@ export interface StoredPartial {
   profile: ProfileWithPerformance;
   /** Ids this object repeated from earlier objects (found by the join store). */
   joinDuplicates: number;
+}
+
+/** The config's explicitly named fields that CSV and Parquet inputs must have as columns. */
+export function requiredFields(config: MonitorConfig): string[] {
+  const { features: _f, probabilities: _p, ...named } = config.fields;
+  return Object.values(named).filter((v): v is string => typeof v === "string");
 }
 
 /** Dependencies of the ingest step. */
@@ -64,7 +72,18 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
   const config = await loadModelConfig(deps.objects, model);
   const reference = await loadReference(deps.objects, model);
   const sink = new WindowRouter(config, reference, source.info.lastModifiedMs);
-  const summary = await readLog(source, { fields: config.fields, columnOrder: config.columnOrder, task: config.task }, sink);
+  let summary;
+  try {
+    summary = await readLog(source, { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: requiredFields(config) }, sink);
+  } catch (e) {
+    if (!(e instanceof ReaderError)) throw e;
+    // A file-level problem: retrying cannot help, and keeping part of it would double count when
+    // the fixed file is uploaded again. The whole object is rejected and the reason quarantined.
+    const result: IngestResult = { key, model, rows: 0, malformed: 0, windows: [], predictionsStored: 0, duplicateIds: 0, skipped: false, rejected: e.message };
+    await deps.objects.put(quarantineKey(model, id).replace(/\.jsonl$/, ".rejected.json"), JSON.stringify({ source: key, etag: source.info.etag, reason: e.message }), "application/json");
+    await deps.objects.put(doneKey(model, id), JSON.stringify(result), "application/json");
+    return result;
+  }
   const windows = [...sink.profilers.keys()].sort((a, b) => a - b);
   let stored = 0;
   const dupPerWindow = new Map<number, number>();

@@ -1,5 +1,5 @@
 import type { JoinStore, LabelItem, ObjectStore } from "../ports.ts";
-import { readLabels } from "../readers/index.ts";
+import { readLabels, ReaderError } from "../readers/index.ts";
 import type { MalformedRow } from "../types.ts";
 import { loadModelConfig } from "./context.ts";
 import { modelOfKey, quarantineKey, sourceId } from "./keys.ts";
@@ -16,6 +16,8 @@ export interface LabelsResult {
   joined: number;
   pending: number;
   duplicates: number;
+  /** Why the whole object was rejected, if it was. */
+  rejected?: string;
 }
 
 /**
@@ -36,12 +38,20 @@ export async function ingestLabels(deps: { objects: ObjectStore; joins: JoinStor
   const items: LabelItem[] = [];
   const bad: MalformedRow[] = [];
   const arrival = source.info.lastModifiedMs;
-  const summary = await readLabels(source, { fields: config.fields }, {
-    label: (l) => items.push({ id: l.id, label: l.label, timestampMs: l.timestampMs ?? arrival }),
-    malformed: (m) => {
-      if (bad.length < 100) bad.push(m);
-    },
-  });
+  let summary;
+  try {
+    summary = await readLabels(source, { fields: config.fields }, {
+      label: (l) => items.push({ id: l.id, label: l.label, timestampMs: l.timestampMs ?? arrival }),
+      malformed: (m) => {
+        if (bad.length < 100) bad.push(m);
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof ReaderError)) throw e;
+    // Labels are idempotent to rewrite, but a corrupt file has no trustworthy rows: reject it whole.
+    await deps.objects.put(quarantineKey(model, sourceId(key, source.info.etag)).replace(/\.jsonl$/, ".rejected.json"), JSON.stringify({ source: key, reason: e.message }), "application/json");
+    return { ...result, rejected: e.message };
+  }
   result.labels = summary.rows;
   result.malformed = summary.malformed;
   for (let i = 0; i < items.length; i += JOIN_BATCH) {

@@ -20,7 +20,7 @@ export interface ColumnOptions {
  * number allocates nothing; strings cost one Map update.
  *
  * @example
- * const c = new ColumnBuilder({ exactDistinctCap: 10_000, categoryCap: 1000, compression: 2000, edges: null, declaredType: null });
+ * const c = new ColumnBuilder({ exactDistinctCap: 10_000, categoryCap: 1000, compression: 3000, edges: null, declaredType: null });
  * c.add(1); c.add("x"); c.add(null);
  * c.toSummary().nulls; // 1
  */
@@ -63,9 +63,10 @@ export class ColumnBuilder {
     else this.addCategory(String(v));
   }
 
-  private addNumber(x: number): void {
+  private addNumber(v: number): void {
     this.numbers++;
-    if (x - x === 0) {
+    if (v - v === 0) {
+      const x = v + 0; // -0 → 0, as numpy and JSON see it
       const n = ++this.count;
       const d = x - this.mean;
       this.mean += d / n;
@@ -76,14 +77,14 @@ export class ColumnBuilder {
       if (this.hist !== null) this.hist[binOf(this.edges as Float64Array, x)]++;
       if (this.digest !== null) this.digest.add(x);
       else if (!(this.exact as DistinctCounter).add(x)) this.switchToDigest(x);
-    } else if (x !== x) this.nan++;
+    } else if (v !== v) this.nan++;
     else {
-      if (x > 0) this.posInf++;
+      if (v > 0) this.posInf++;
       else {
         this.negInf++;
         this.negatives++;
       }
-      if (this.hist !== null) this.hist[binOf(this.edges as Float64Array, x)]++;
+      if (this.hist !== null) this.hist[binOf(this.edges as Float64Array, v)]++;
     }
   }
 

@@ -24,8 +24,12 @@ export const ID_DISTINCT_CAP = 2_000_000;
 /** Dropped feature names remembered to count them once each; beyond it they are not counted. */
 export const DROPPED_NAMES_CAP = 100_000;
 
-/** t-digest compression δ (k1 scale): at most δ centroids, a centroid at the median holds ≤ π/δ of the mass. */
-export const DEFAULT_COMPRESSION = 2_000;
+/**
+ * t-digest compression δ (k1 scale): at most δ + 1 centroids (about 0.6·δ in practice, ~45 KB of
+ * JSON), a centroid at the median holds ≤ π/δ ≈ 0.1% of the mass. Chosen by measurement: 2,000
+ * left heavy-tailed Wasserstein errors near the 1% bound at n = 10^7, 3,000 halves them.
+ */
+export const DEFAULT_COMPRESSION = 3_000;
 
 /** Share of non-null values that must be numbers for a column to be inferred numerical. */
 export const NUMERICAL_SHARE = 0.95;

@@ -9,7 +9,7 @@ import type { Distribution, ExactDistribution, TDigestDistribution } from "./typ
  *
  * @example
  * mergeDistributions({ kind: "exact", values: [1, 2], counts: [1, 1] },
- *   { kind: "exact", values: [2], counts: [3] }, 10_000, 2000);
+ *   { kind: "exact", values: [2], counts: [3] }, 10_000, 3000);
  * // { kind: "exact", values: [1, 2], counts: [1, 4] }
  */
 export function mergeDistributions(a: Distribution, b: Distribution, exactDistinctCap: number, compression: number): Distribution {

@@ -18,7 +18,7 @@ export interface MergeLimits {
  *
  * @throws ProfileMergeError when declared types or histogram edges differ.
  * @example
- * mergeColumns("age", a, b, { exactDistinctCap: 10_000, categoryCap: 1000, compression: 2000 });
+ * mergeColumns("age", a, b, { exactDistinctCap: 10_000, categoryCap: 1000, compression: 3000 });
  */
 export function mergeColumns(name: string, a: ColumnSummary, b: ColumnSummary, limits: MergeLimits): ColumnSummary {
   if (a.declaredType !== null && b.declaredType !== null && a.declaredType !== b.declaredType) {

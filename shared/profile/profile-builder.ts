@@ -24,7 +24,7 @@ export interface ProfileBuilderOptions {
   readonly categoryCap?: number;
   /** @default MAX_FEATURES (1,000) */
   readonly maxFeatures?: number;
-  /** t-digest compression δ. @default DEFAULT_COMPRESSION (2,000) */
+  /** t-digest compression δ. @default DEFAULT_COMPRESSION (3,000) */
   readonly compression?: number;
   /** @default ID_DISTINCT_CAP (2,000,000) */
   readonly idDistinctCap?: number;

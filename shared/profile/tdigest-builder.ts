@@ -11,7 +11,7 @@ const BUFFER_VALUES = 8_192;
  * order give the same centroids. Amortised cost ≈ one typed-array sort step per value.
  *
  * @example
- * const d = new TDigestBuilder(2000);
+ * const d = new TDigestBuilder(3000);
  * for (const x of xs) d.add(x);
  * d.toDistribution(); // { kind: "tdigest", means, weights, points, min, max, compression }
  */

@@ -106,10 +106,11 @@ function outerProbInside(m0: number, n0: number, g: number, h: number): number {
     // scipy computes (A·i + val·j)/(i + j); splitting it into weights that do not depend on
     // val shortens the loop-carried chain to one multiply-add, ~4× faster, and changes each
     // step by a couple of ulps. Every step is a convex combination of non-negative numbers,
-    // so errors stay relative (~(m + n)·ε ≈ 1e-12 at worst) even for tiny p-values.
+    // so errors stay relative (~(m + n)·ε ≈ 1e-12 at worst) even for tiny p-values. The two
+    // weights can sum to 1 + ε, so values are capped at 1, which scipy's form never exceeds.
     for (let jj = 0, j = minj; jj < maxj - minj; jj++, j++) {
       const r = inv[i + j];
-      val = A[jj + shift] * i * r + val * (j * r);
+      val = Math.min(1, A[jj + shift] * i * r + val * (j * r));
       A[jj] = val;
     }
     curlen = maxj - minj;

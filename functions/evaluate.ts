@@ -1,0 +1,31 @@
+import { evaluateAll } from "../shared/pipeline/evaluate.ts";
+import { lambdaEnv } from "./env.ts";
+import { logger } from "./log.ts";
+import { events, joins, metrics, notifier, objects, state, systemClock } from "./runtime.ts";
+
+/**
+ * EventBridge schedule → here: evaluates every model's closed windows, publishes metrics and
+ * alerts, and freshness. A model that fails is logged and fails the invocation (so the Lambda
+ * Errors metric shows it); the other models are still evaluated.
+ */
+export const handler = async (): Promise<{ models: number; evaluatedWindows: number; notifications: number }> => {
+  const dashboard = lambdaEnv.dashboardUrl();
+  const run = await evaluateAll({
+    objects: objects(),
+    joins: joins(),
+    state: state(),
+    metrics: metrics(),
+    notifier: notifier(),
+    events: events(),
+    clock: systemClock,
+    links: (model, w) => ({ ...(dashboard ? { dashboard } : {}), data: `s3://${lambdaEnv.bucket()}/state/${model}/partials/${w}/` }),
+  });
+  for (const r of run.results) logger.info("model evaluated", { ...r });
+  for (const e of run.errors) logger.error("model evaluation failed", { model: e.model, error: e.error });
+  if (run.errors.length > 0) throw new Error(`evaluation failed for ${run.errors.map((e) => e.model).join(", ")}`);
+  return {
+    models: run.results.length,
+    evaluatedWindows: run.results.reduce((a, r) => a + r.evaluatedWindows.length, 0),
+    notifications: run.results.reduce((a, r) => a + r.notifications, 0),
+  };
+};
