@@ -2,10 +2,10 @@ import {
   BatchGetItemCommand,
   DeleteItemCommand,
   QueryCommand,
-  TransactWriteItemsCommand,
   UpdateItemCommand,
   PutItemCommand,
   type AttributeValue,
+  type BatchGetItemCommandOutput,
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import type {
@@ -20,17 +20,17 @@ import type {
 import { chunks, DEFAULT_CONCURRENCY, mapLimit } from "./concurrency.ts";
 import * as L from "./dynamo-join-items.ts";
 import { isConditionFailed, numAttr, toAttr } from "./dynamo-values.ts";
-import { JoinWriteError } from "./errors.ts";
+import { JoinThrottledError } from "./errors.ts";
 
-/** TransactWriteItems takes at most 100 actions: 50 predictions of two items each. */
-const PREDICTIONS_PER_TRANSACTION = 50;
 /** BatchGetItem takes at most 100 keys. */
 const KEYS_PER_BATCH_GET = 100;
-const MAX_ATTEMPTS = 6;
+/** UnprocessedKeys are retried with jittered backoff this many times in all. */
+const MAX_BATCH_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 25;
 const SECONDS_PER_DAY = 86_400;
 
 type Item = Record<string, AttributeValue>;
+type SetOutcome = "set" | "labelled" | "absent";
 const systemClock: Clock = { nowMs: () => Date.now() };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -61,18 +61,16 @@ export class DynamoJoinStore implements JoinStore {
   async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number): Promise<PredictionWriteResult> {
     const unique = firstPerId(items);
     const ttl = this.ttl(ttlDays);
-    const written = (
-      await mapLimit(chunks(unique, PREDICTIONS_PER_TRANSACTION), this.concurrency, (c) => this.insertNew(model, c, ttl))
-    ).flat();
+    const isNew = await mapLimit(unique, this.concurrency, (p) => this.insertNew(model, p, ttl));
+    const written = unique.filter((_, i) => isNew[i]);
     // Labels that came first wait as pending items; join them to the predictions just written.
     const pending = await this.batchGet(written.map((p) => L.pendingKey(model, p.id)));
-    const byId = new Map(written.map((p) => [p.id, p]));
-    const joined = await mapLimit([...pending], this.concurrency, async ([, item]) => {
-      const label = L.labelOfPending(item.pk.S!.slice(`L#${model}#`.length), item);
-      const p = byId.get(label.id)!;
-      const ok = await this.setLabel(model, p.windowStartMs, p.timestampMs, label);
-      if (ok) await this.client.send(new DeleteItemCommand({ TableName: this.table, Key: L.pendingKey(model, label.id) }));
-      return ok;
+    const byPk = new Map(written.map((p) => [L.pendingKey(model, p.id).pk.S!, p]));
+    const joined = await mapLimit([...pending], this.concurrency, async ([pk, item]) => {
+      const p = byPk.get(pk)!;
+      const outcome = await this.setLabel(model, p.windowStartMs, p.timestampMs, L.labelOfPending(p.id, item));
+      if (outcome === "set") await this.deletePending(model, p.id);
+      return outcome === "set";
     });
     return {
       inserted: written.length,
@@ -85,28 +83,23 @@ export class DynamoJoinStore implements JoinStore {
     const unique = firstPerId(items);
     const result: LabelWriteResult = { joined: 0, pending: 0, duplicates: items.length - unique.length };
     const ttl = this.ttl(ttlDays);
+    const join = async (label: LabelItem, index: Item | undefined): Promise<SetOutcome> =>
+      index ? this.setLabel(model, numAttr(index.windowStartMs)!, numAttr(index.timestampMs)!, label) : "absent";
     const found = await this.batchGet(unique.map((l) => L.indexKey(model, l.id)));
     const parked: LabelItem[] = [];
     await mapLimit(unique, this.concurrency, async (label) => {
-      const index = found.get(L.indexKey(model, label.id).pk.S!);
-      if (index) {
-        const ok = await this.setLabel(model, numAttr(index.windowStartMs)!, numAttr(index.timestampMs)!, label);
-        result[ok ? "joined" : "duplicates"]++;
-      } else if (await this.putIfAbsent(L.pendingItem(model, label, ttl))) {
-        parked.push(label);
-      } else {
-        result.duplicates++;
-      }
+      const outcome = await join(label, found.get(L.indexKey(model, label.id).pk.S!));
+      if (outcome === "set") result.joined++;
+      else if (outcome === "absent" && (await this.putIfAbsent(L.pendingItem(model, label, ttl)))) parked.push(label);
+      else result.duplicates++;
     });
-    // A prediction written while these labels were parked may have looked for them too early:
-    // look again; the conditional update keeps the join single whichever side wins.
+    // A prediction written while these labels were being parked may have looked for them too
+    // early: look again. The conditional update keeps the join single whichever side wins.
     const late = await this.batchGet(parked.map((l) => L.indexKey(model, l.id)));
     await mapLimit(parked, this.concurrency, async (label) => {
-      const index = late.get(L.indexKey(model, label.id).pk.S!);
-      const ok = index && (await this.setLabel(model, numAttr(index.windowStartMs)!, numAttr(index.timestampMs)!, label));
-      if (ok) {
+      if ((await join(label, late.get(L.indexKey(model, label.id).pk.S!))) === "set") {
         result.joined++;
-        await this.client.send(new DeleteItemCommand({ TableName: this.table, Key: L.pendingKey(model, label.id) }));
+        await this.deletePending(model, label.id);
       } else {
         result.pending++;
       }
@@ -135,40 +128,35 @@ export class DynamoJoinStore implements JoinStore {
   }
 
   /**
-   * Writes each prediction with its index item, all conditional on absence, in one transaction.
-   * A cancelled transaction names the failed items: those are duplicates; the rest are retried.
-   * Returns the predictions written.
+   * Claims the id with a conditional put of its index item, then writes the prediction item,
+   * also conditional. A claim that fails on an index item of the same window is finished rather
+   * than counted (a crash may have come between the two puts); exactly one writer of a prediction
+   * item counts it. (TransactWriteItems would make the pair atomic, but costs twice the write
+   * units, and moto copies the whole table per action and fails under concurrent transactions.)
    */
-  private async insertNew(model: string, batch: PredictionItem[], ttl: number): Promise<PredictionItem[]> {
-    const put = (Item: Item) => ({ Put: { TableName: this.table, Item, ConditionExpression: "attribute_not_exists(pk)" } });
-    let todo = batch;
-    let conflictsLeft = MAX_ATTEMPTS;
-    while (todo.length > 0) {
-      try {
-        const TransactItems = todo.flatMap((p) => [put(L.predictionItem(model, p, ttl)), put(L.indexItem(model, p, ttl))]);
-        await this.client.send(new TransactWriteItemsCommand({ TransactItems }));
-        return todo;
-      } catch (e) {
-        const reasons = (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if ((e as { name?: string }).name !== "TransactionCanceledException" || !reasons) throw e;
-        const code = (i: number) => reasons[i]?.Code ?? "None";
-        const failed = (i: number) => code(2 * i) === "ConditionalCheckFailed" || code(2 * i + 1) === "ConditionalCheckFailed";
-        const next = todo.filter((_, i) => !failed(i));
-        if (next.length === todo.length) {
-          // Nothing was a duplicate: a conflict with a concurrent transaction or a throttle. Back off.
-          const codes = [...new Set(reasons.map((r) => r.Code ?? "None"))].filter((c) => c !== "None");
-          if (--conflictsLeft === 0) throw new JoinWriteError(this.table, model, todo.map((p) => p.id), codes);
-          await sleep(BACKOFF_BASE_MS * 2 ** (MAX_ATTEMPTS - conflictsLeft) * Math.random());
-        }
-        // Items cancelled only because another item failed were not written: retry them.
-        todo = next;
-      }
+  private async insertNew(model: string, p: PredictionItem, ttl: number): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.table,
+          Item: L.indexItem(model, p, ttl),
+          ConditionExpression: "attribute_not_exists(pk)",
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
+      );
+    } catch (e) {
+      if (!isConditionFailed(e)) throw e;
+      const old = (e as { Item?: Item }).Item;
+      if (old && numAttr(old.windowStartMs) !== p.windowStartMs) return false; // the id lives in another window
     }
-    return [];
+    return this.putIfAbsent(L.predictionItem(model, p, ttl));
   }
 
-  /** Sets the label of a stored, unlabelled prediction; false if it is labelled (or gone). */
-  private async setLabel(model: string, windowStartMs: number, predictedAtMs: number, label: LabelItem): Promise<boolean> {
+  /**
+   * Sets the label of a stored, unlabelled prediction: "set", "labelled" when it already has one,
+   * or "absent" when the prediction item is not (yet) there.
+   */
+  private async setLabel(model: string, windowStartMs: number, predictedAtMs: number, label: LabelItem): Promise<SetOutcome> {
     try {
       await this.client.send(
         new UpdateItemCommand({
@@ -178,13 +166,18 @@ export class DynamoJoinStore implements JoinStore {
           ConditionExpression: "attribute_exists(pk) AND attribute_not_exists(#label)",
           ExpressionAttributeNames: { "#label": "label", "#delay": "labelDelayMs" },
           ExpressionAttributeValues: { ":label": toAttr(label.label), ":delay": { N: String(label.timestampMs - predictedAtMs) } },
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
       );
-      return true;
+      return "set";
     } catch (e) {
-      if (isConditionFailed(e)) return false;
-      throw e;
+      if (!isConditionFailed(e)) throw e;
+      return (e as { Item?: Item }).Item ? "labelled" : "absent";
     }
+  }
+
+  private async deletePending(model: string, id: string): Promise<void> {
+    await this.client.send(new DeleteItemCommand({ TableName: this.table, Key: L.pendingKey(model, id) }));
   }
 
   private async putIfAbsent(Item: Item): Promise<boolean> {
@@ -202,14 +195,17 @@ export class DynamoJoinStore implements JoinStore {
   private async batchGet(keys: Item[]): Promise<Map<string, Item>> {
     const found = new Map<string, Item>();
     await mapLimit(chunks(keys, KEYS_PER_BATCH_GET), this.concurrency, async (batch) => {
-      let request: Item[] | undefined = batch;
-      for (let attempt = 0; request && request.length > 0; attempt++) {
-        if (attempt > 0) await sleep(BACKOFF_BASE_MS * 2 ** Math.min(attempt, 6) * Math.random());
-        const res = await this.client.send(
+      let request: Item[] = batch;
+      for (let attempt = 0; request.length > 0; attempt++) {
+        if (attempt === MAX_BATCH_ATTEMPTS) {
+          throw new JoinThrottledError(this.table, request.map((k) => k.pk.S!), "BatchGetItem left keys unprocessed");
+        }
+        if (attempt > 0) await sleep(BACKOFF_BASE_MS * 2 ** attempt * Math.random());
+        const res: BatchGetItemCommandOutput = await this.client.send(
           new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: request, ConsistentRead: true } } }),
         );
         for (const item of res.Responses?.[this.table] ?? []) found.set(item.pk.S!, item);
-        request = res.UnprocessedKeys?.[this.table]?.Keys;
+        request = res.UnprocessedKeys?.[this.table]?.Keys ?? [];
       }
     });
     return found;

@@ -30,16 +30,15 @@ export class KeyPartError extends AdapterError {
   }
 }
 
-/** DynamoDB kept refusing a write batch for reasons other than a failed condition (e.g. conflicts). */
-export class JoinWriteError extends AdapterError {
+/** DynamoDB kept throttling a batch call: these keys were still unprocessed after the retries. */
+export class JoinThrottledError extends AdapterError {
   constructor(
     readonly table: string,
-    readonly model: string,
-    readonly ids: readonly string[],
-    readonly reasons: readonly string[],
+    readonly keys: readonly string[],
+    readonly reason: string,
   ) {
-    super("dynamodb", `${table}: could not write ${ids.length} item(s) of model ${model}: ${reasons.join(", ")}`);
-    this.name = "JoinWriteError";
+    super("dynamodb", `${table}: ${reason} (${keys.length} key(s), first ${keys[0]})`);
+    this.name = "JoinThrottledError";
   }
 }
 

@@ -2,7 +2,6 @@ import { Duration } from "aws-cdk-lib";
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { PREFIX } from "../../shared/names.ts";
-import { acknowledge } from "../nag.ts";
 
 export interface DataBucketProps {
   /** Days before window state (`state/`: partial profiles, done markers, window metrics) expires. @default 400 */
@@ -33,9 +32,6 @@ export class DataBucket extends Construct {
     this.accessLogs = new Bucket(this, "AccessLogs", {
       ...secure,
       lifecycleRules: [{ id: "expire-access-logs", expiration: Duration.days(props.accessLogRetentionDays ?? 90) }],
-    });
-    acknowledge(this.accessLogs, {
-      "AwsSolutions-S1": "This bucket is the server access log destination of the Vigil bucket; logging it into itself would loop.",
     });
     this.bucket = new Bucket(this, "Bucket", {
       ...secure,

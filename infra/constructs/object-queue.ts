@@ -1,4 +1,4 @@
-import { Duration } from "aws-cdk-lib";
+import { Duration, Stack } from "aws-cdk-lib";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { EventType, type IBucket } from "aws-cdk-lib/aws-s3";
 import { SqsDestination } from "aws-cdk-lib/aws-s3-notifications";
@@ -37,9 +37,6 @@ export class ObjectQueue extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    acknowledge(this.deadLetterQueue, {
-      "AwsSolutions-SQS3": "This queue is itself the dead-letter queue of the object queue; messages land here after repeated failures.",
-    });
     this.queue = new Queue(this, "Queue", {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -50,6 +47,15 @@ export class ObjectQueue extends Construct {
     const destination = new SqsDestination(this.queue);
     for (const suffix of props.suffixes ?? [undefined]) {
       props.bucket.addEventNotification(EventType.OBJECT_CREATED, destination, { prefix: props.prefix, suffix });
+    }
+    // The notification custom resource's handler is a stack-level singleton made by aws-cdk-lib.
+    for (const child of Stack.of(this).node.children) {
+      if (child.node.id.startsWith("BucketNotificationsHandler")) {
+        acknowledge(child, {
+          "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]":
+            "aws-cdk-lib's bucket-notification handler runs only during deployments to configure S3 event notifications; its role is created by the construct with the basic execution policy for its logs.",
+        });
+      }
     }
     props.consumer.function.addEventSource(
       new SqsEventSource(this.queue, { batchSize: props.batchSize, reportBatchItemFailures: true }),

@@ -8,15 +8,25 @@ import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
-import { ENV, RETRAIN_EVENT } from "../../shared/names.ts";
-import { acknowledge } from "../nag.ts";
+import { ENV, PREFIX, RETRAIN_EVENT } from "../../shared/names.ts";
+import { acknowledge, nagResource } from "../nag.ts";
 import type { FunctionSizing } from "../sizing.ts";
 
 /** The Lambda runtime of every Vigil function: the newest Node.js that CDK and Lambda offer. */
 export const VIGIL_RUNTIME = Runtime.NODEJS_24_X;
 
 /** DynamoDB actions a function may be granted, named as IAM names them. */
-export type TableAction = "GetItem" | "BatchGetItem" | "Query" | "PutItem" | "UpdateItem" | "BatchWriteItem" | "ConditionCheckItem";
+export type TableAction = "GetItem" | "BatchGetItem" | "Query" | "PutItem" | "UpdateItem" | "DeleteItem";
+
+/** What lives under each prefix, for the reasons of prefix-scoped grants. */
+const PREFIX_KEYS: Readonly<Record<string, string>> = {
+  [PREFIX.predictions]: "prediction logs are predictions/<model>/<any sub-path>",
+  [PREFIX.labels]: "label files are labels/<model>/<any sub-path>",
+  [PREFIX.reference]: "reference data and profiles are reference/<model>/data.<ext> and reference/<model>/profile.json",
+  [PREFIX.monitors]: "monitor configs are monitors/<model>.yaml, one per model",
+  [PREFIX.state]: "window state is state/<model>/{partials,objects,metrics}/…, keyed by window and source object",
+  [PREFIX.quarantine]: "malformed-row samples are quarantine/<model>/<source id>.jsonl",
+};
 
 /** Prefix-scoped access to the data bucket. Prefixes end in `/` (see `PREFIX` in shared/names.ts). */
 export interface BucketAccess {
@@ -24,8 +34,6 @@ export interface BucketAccess {
   readonly read?: readonly string[];
   /** Writable prefixes (s3:PutObject). @default none */
   readonly write?: readonly string[];
-  /** Prefixes whose objects may be deleted. @default none */
-  readonly delete?: readonly string[];
 }
 
 export interface VigilFunctionProps {
@@ -104,7 +112,6 @@ export class VigilFunction extends Construct {
     };
     grant("ReadObjects", ["s3:GetObject"], access.read);
     grant("WriteObjects", ["s3:PutObject"], access.write);
-    grant("DeleteObjects", ["s3:DeleteObject"], access.delete);
     if (access.read?.length) {
       this.role.addToPrincipalPolicy(
         new PolicyStatement({
@@ -114,6 +121,12 @@ export class VigilFunction extends Construct {
           conditions: { StringLike: { "s3:prefix": access.read.map((p) => `${p}*`) } },
         }),
       );
+    }
+    for (const prefix of new Set([...(access.read ?? []), ...(access.write ?? [])])) {
+      const how = [access.read?.includes(prefix) ? "reads" : "", access.write?.includes(prefix) ? "writes" : ""].filter(Boolean).join(" and ");
+      acknowledge(this.role, {
+        [`AwsSolutions-IAM5[Resource::${nagResource(this, bucket.arnForObjects(`${prefix}*`))}]`]: `${this.node.id} ${how} ${prefix}*: ${PREFIX_KEYS[prefix] ?? "keys are named at run time"}; the grant covers that prefix only, never the whole bucket.`,
+      });
     }
     this.function.addEnvironment(ENV.bucket, bucket.bucketName);
     return this;

@@ -15,6 +15,12 @@ import type { ChunkReader } from "./jsonl.ts";
 import { LineSplitter } from "./lines.ts";
 import { MALFORMED_RAW_CHARS, type ResolvedOptions } from "./options.ts";
 
+/**
+ * A push-style CSV reader handing rows (null-prototype objects of cell text) to `handler`.
+ *
+ * @throws MissingColumnsError from `push` when the header lacks a required column
+ * @throws ReaderError from `push` when the header is longer than `maxLineBytes`
+ */
 export function csvReader(handler: RowHandler, options: ResolvedOptions, source: string): ChunkReader {
   const max = options.maxLineBytes;
   let header: string[] | null = null;
@@ -34,7 +40,7 @@ export function csvReader(handler: RowHandler, options: ResolvedOptions, source:
       asm = new CsvRecordAssembler(detectDelimiter(text));
     }
     if (!asm.open) {
-      if (text.length === 0) return;
+      if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0)) return;
       recordLine = line;
       recordChars = 0;
       raw = "";

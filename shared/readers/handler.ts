@@ -7,7 +7,9 @@
  * const h: RowHandler = { done: false, row(v, line) {}, malformed(line, reason, raw) {} };
  */
 import type { ValueMode } from "./normalise.ts";
+import type { LogFormat } from "./options.ts";
 
+/** Takes the rows a format reader finds; `readLog` and `readLabels` each implement one. */
 export interface RowHandler {
   /** True once the consumer wants no more rows (maxRows reached); readers stop soon after. */
   readonly done: boolean;
@@ -23,7 +25,7 @@ export interface RowHandler {
 
 /** What the format readers tell about the bytes, for the summary. */
 export interface ReadFacts {
-  format: "jsonl" | "json" | "csv" | "parquet";
+  format: LogFormat;
   compressed: boolean;
   bytes: number;
 }

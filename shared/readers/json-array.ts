@@ -26,6 +26,7 @@ const HEAD_BYTES = 1_200;
 
 type Phase = "before" | "between" | "element" | "after";
 
+/** A push-style reader of one (or several concatenated) JSON array documents; see the module comment. */
 export function jsonArrayReader(handler: RowHandler, options: ResolvedOptions): ChunkReader {
   let phase: Phase = "before";
   let line = options.startLine;

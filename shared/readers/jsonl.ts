@@ -17,6 +17,13 @@ export interface ChunkReader {
   end(): void;
 }
 
+/**
+ * A JSON Lines reader handing rows to `handler`; lines over `maxLineBytes` are malformed.
+ *
+ * @example
+ * const r = jsonLinesReader(handler, resolveOptions({}));
+ * r.push(Buffer.from('{"x":1}\n{"x":')); r.push(Buffer.from("2}")); r.end(); // two rows
+ */
 export function jsonLinesReader(handler: RowHandler, options: ResolvedOptions): ChunkReader {
   const tooLong = (line: number, head: string): void =>
     handler.malformed(line, `line longer than ${options.maxLineBytes} bytes`, head);

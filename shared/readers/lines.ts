@@ -16,9 +16,12 @@ const TOO_LONG_HEAD_BYTES = 1_200;
 /** Characters of an over-long line handed to `onTooLong`. */
 const TOO_LONG_HEAD_CHARS = 400;
 
+/** Receives each line's text (without newline) and its number. */
 export type LineCallback = (text: string, line: number) => void;
+/** Receives the number and first characters of a line longer than the limit. */
 export type TooLongCallback = (line: number, head: string) => void;
 
+/** See the module comment. */
 export class LineSplitter {
   private readonly carry: Buffer[] = [];
   private carryBytes = 0;

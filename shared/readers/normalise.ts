@@ -17,6 +17,7 @@ import { csvValue, jsonValue, numberValue, textValue, type NonScalarCounter } fr
 /** How a row's values were written: typed JSON/Parquet values, or CSV text. */
 export type ValueMode = "json" | "csv";
 
+/** Per-read state of the normaliser: the field names and the count of non-scalar values. */
 export interface NormaliseContext extends NonScalarCounter {
   readonly fields: FieldMap;
   /** The mapped field names (not features in flat rows). */

@@ -17,6 +17,12 @@ export const DEFAULT_MAX_LINE_BYTES = 1_048_576;
 /** Raw text kept with a malformed row, in characters. */
 export const MALFORMED_RAW_CHARS = 300;
 
+/**
+ * How to read a source; every option has a default.
+ *
+ * @example
+ * const o: ReadOptions = { fields: { timestamp: "date" }, requiredColumns: ["date"], maxRows: 1000 };
+ */
 export interface ReadOptions {
   /** Skip detection by name: read as this format (gzip is still sniffed). */
   readonly format?: LogFormat;

@@ -7,7 +7,7 @@
  * @example
  * await readParquet(asyncBufferOf(source), source.name, options, handler);
  */
-import { parquetMetadataAsync, parquetReadObjects, parquetSchema, type AsyncBuffer } from "hyparquet";
+import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import type { ByteSource } from "../types.ts";
 import { checkRequired } from "./csv.ts";
@@ -34,15 +34,30 @@ export async function readParquet(
     let rowStart = groupStart;
     while (rowStart < groupEnd && !handler.done) {
       const rowEnd = Math.min(groupEnd, rowStart + Math.max(1, handler.wanted));
-      const rows = await guard(source, () => parquetReadObjects({ file, metadata, rowStart, rowEnd, compressors }));
+      const rows = await guard(source, () => readRowArrays(file, metadata, columns, rowStart, rowEnd));
       for (let i = 0; i < rows.length && !handler.done; i++) {
-        handler.row(rows[i] as Record<string, unknown>, options.startLine + rowStart + i, null, "json");
+        const row = Object.create(null) as Record<string, unknown>;
+        for (let c = 0; c < columns.length; c++) row[columns[c]] = rows[i][c];
+        handler.row(row, options.startLine + rowStart + i, null, "json");
       }
       rowStart = rowEnd;
     }
     if (handler.done) return;
     groupStart = groupEnd;
   }
+}
+
+/**
+ * Rows as arrays in `columns` order. Objects are built here, with a null prototype, because
+ * hyparquet's object rows are plain `{}` and a column named "__proto__" would set their prototype.
+ */
+function readRowArrays(file: AsyncBuffer, metadata: FileMetaData, columns: string[], rowStart: number, rowEnd: number): Promise<unknown[][]> {
+  return new Promise((resolve, reject) => {
+    parquetRead({ file, metadata, columns, rowStart, rowEnd, compressors, onComplete: (rows) => resolve(rows) }).then(
+      () => resolve([]), // no-op after onComplete; guards a read that completes without rows
+      reject,
+    );
+  });
 }
 
 /** A hyparquet AsyncBuffer over a ranged source, or null when the source has no ranged read. */

@@ -19,8 +19,14 @@ import type { ResolvedOptions } from "./options.ts";
 import { memoryBuffer, rangedBuffer, readParquet } from "./parquet.ts";
 import { collect, counted, peek } from "./stream.ts";
 
+/** A row handler that also says how many more rows it wants (Parquet reads no more than that). */
 export type CountingHandler = RowHandler & { readonly wanted: number };
 
+/**
+ * Reads every row of `source` into `handler` and tells what the bytes were.
+ *
+ * @throws ReaderError subclasses for file-level problems (see `readLog`)
+ */
 export async function readRows(source: ByteSource, options: ResolvedOptions, handler: CountingHandler): Promise<ReadFacts> {
   const byName = formatFromName(source.name);
   const declared = options.format ?? byName.format;

@@ -17,6 +17,7 @@ import { own, probabilitiesOf } from "./normalise.ts";
 import { parsePayloadJson, payloadLines, type Payload } from "./sagemaker-payload.ts";
 import { csvValue, jsonValue, type NonScalarCounter } from "./values.ts";
 
+/** What one output says about one instance. */
 export interface Prediction {
   prediction: FieldValue;
   score: number | null;

@@ -15,11 +15,13 @@ import { MalformedRowError } from "./errors.ts";
 import { own } from "./normalise.ts";
 import { csvValue, jsonValue, type NonScalarCounter } from "./values.ts";
 
+/** A decoded payload: its text and whether to read it as CSV or JSON. */
 export interface Payload {
   kind: "csv" | "json";
   text: string;
 }
 
+/** One instance's features: a null-prototype map. */
 export type Features = Record<string, FieldValue>;
 
 /** Decodes a payload object; null when absent. @throws MalformedRowError when it is not one */

@@ -28,7 +28,11 @@ export function isGroundTruth(row: object): boolean {
   return typeof g === "object" && g !== null;
 }
 
-/** @throws MalformedRowError when the payloads cannot be read or do not align */
+/**
+ * The records of one capture record (one per input instance).
+ *
+ * @throws MalformedRowError when the payloads cannot be read or do not align
+ */
 export function captureRecords(
   row: object,
   options: { readonly columnOrder?: readonly string[]; readonly task?: Task },

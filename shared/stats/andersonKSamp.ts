@@ -24,13 +24,14 @@ import { validateSample } from "./validateSample.ts";
  * // { statistic: 4.726015467264128, pValue: 0.004355977966506477 }
  */
 export function andersonKSamp(ref: WeightedSample, cur: WeightedSample): TestResult {
-  const n1 = Math.round(validateSample("andersonKSamp", "reference", ref));
-  const n2 = Math.round(validateSample("andersonKSamp", "current", cur));
+  // The statistic uses the weights as they are; σ_N's harmonic sums need whole sample sizes.
+  const n1 = validateSample("andersonKSamp", "reference", ref);
+  const n2 = validateSample("andersonKSamp", "current", cur);
   const pooled = poolSamples(ref, cur);
   const kz = pooled.values.length;
   if (kz < 2) throw new InvalidStatsInputError("andersonKSamp", "requires more than one distinct observation");
   const N = n1 + n2;
-  if (N < 4) throw new InvalidStatsInputError("andersonKSamp", "requires at least four observations");
+  if (Math.round(n1) + Math.round(n2) < 4) throw new InvalidStatsInputError("andersonKSamp", "requires at least four observations");
   const innerA = new Float64Array(kz);
   const innerB = new Float64Array(kz);
   let below = 0;
@@ -51,7 +52,7 @@ export function andersonKSamp(ref: WeightedSample, cur: WeightedSample): TestRes
     below += lj;
   }
   const a2kN = (pairwiseSum(innerA) / n1 + pairwiseSum(innerB) / n2) * ((N - 1) / N);
-  const A2 = (a2kN - 1) / Math.sqrt(varianceA2(n1, n2));
+  const A2 = (a2kN - 1) / Math.sqrt(varianceA2(Math.round(n1), Math.round(n2)));
   let p: number;
   if (A2 < ANDERSON_CRITICAL_VALUES[0]) p = SIGNIFICANCE_CAP;
   else if (A2 > ANDERSON_CRITICAL_VALUES[ANDERSON_CRITICAL_VALUES.length - 1]) p = SIGNIFICANCE_FLOOR;

@@ -10,6 +10,7 @@ import type { PooledSamples } from "./types.ts";
  *
  * Complexity: O(k) time and space for k pooled values.
  *
+ * @throws Never; the samples are assumed valid (callers run validateSample first).
  * @example
  * const p = poolSamples(toWeightedSample([1, 2, 2]), toWeightedSample([2, 5]));
  * [...averageRanks(p)]; // [1, 3, 5]: value 2 holds ranks 2, 3 and 4

@@ -11,6 +11,7 @@ import { gamma } from "./gamma.ts";
  *
  * Complexity: O(x + 1) series terms for x < 2, O(1/x + 1)·const fraction terms above.
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * besselK(0.25, 1); // 0.4307397744485863
  * besselK(0.5, 2);  // 0.11993777196806145 = √(π/4)·e^(−2)

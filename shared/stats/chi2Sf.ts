@@ -10,6 +10,7 @@ import { regularizedGammaQ } from "./regularizedGamma.ts";
  *
  * Complexity: that of `regularizedGammaQ`, O(√dof + 1) iterations.
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * chi2Sf(3.841458820694124, 1); // 0.04999999999999989 (the 5% critical value)
  * chi2Sf(100, 3);               // 1.5541594313896026e-21

@@ -31,9 +31,12 @@ export const CVM_MAX_EXACT_N = 20;
  * // { statistic: 0.5277777777777778, pValue: 0.1 }
  */
 export function cramerVonMises(ref: WeightedSample, cur: WeightedSample): TestResult {
-  const nx = Math.round(validateSample("cramerVonMises", "reference", ref));
-  const ny = Math.round(validateSample("cramerVonMises", "current", cur));
-  if (nx <= 1 || ny <= 1) throw new InvalidStatsInputError("cramerVonMises", "requires at least two observations in each sample");
+  // The statistic uses the weights as they are; the p-value formulas need whole sample sizes.
+  const nx = validateSample("cramerVonMises", "reference", ref);
+  const ny = validateSample("cramerVonMises", "current", cur);
+  const mx = Math.round(nx);
+  const my = Math.round(ny);
+  if (mx <= 1 || my <= 1) throw new InvalidStatsInputError("cramerVonMises", "requires at least two observations in each sample");
   const pooled = poolSamples(ref, cur);
   const ranks = averageRanks(pooled);
   let sx = 0;
@@ -49,12 +52,12 @@ export function cramerVonMises(ref: WeightedSample, cur: WeightedSample): TestRe
     cy += wy;
   }
   const u = nx * sx + ny * sy;
-  const k = nx * ny;
-  const N = nx + ny;
-  const t = u / (k * N) - (4 * k - 1) / (6 * N);
-  if (Math.max(nx, ny) <= CVM_MAX_EXACT_N) return { statistic: t, pValue: cramerVonMisesExactPValue(u, nx, ny) };
+  const t = u / (nx * ny * (nx + ny)) - (4 * nx * ny - 1) / (6 * (nx + ny));
+  if (Math.max(mx, my) <= CVM_MAX_EXACT_N) return { statistic: t, pValue: cramerVonMisesExactPValue(u, mx, my) };
+  const k = mx * my;
+  const N = mx + my;
   const et = (1 + 1 / N) / 6;
-  const vt = ((N + 1) * (4 * k * N - 3 * (nx ** 2 + ny ** 2) - 2 * k)) / (45 * N ** 2 * 4 * k);
+  const vt = ((N + 1) * (4 * k * N - 3 * (mx ** 2 + my ** 2) - 2 * k)) / (45 * N ** 2 * 4 * k);
   const tn = 1 / 6 + (t - et) / Math.sqrt(45 * vt);
   // scipy: below 0.003 the limiting CDF is < 1.3e-18, so the p-value is 1.
   const pValue = tn >= 0.003 ? Math.max(1 - cramerVonMisesInfCdf(tn), 0) : 1;

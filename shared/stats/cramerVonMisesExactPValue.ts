@@ -11,6 +11,7 @@
  * Complexity: O(m·n·S) time and O(m·S) space, S the number of distinct partial sums
  * (a few thousand at m = n = 20).
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * cramerVonMisesExactPValue(81, 3, 3); // 0.1: fully separated samples, 2 of the 20 orderings
  */

@@ -11,6 +11,7 @@ import { lgamma } from "./lgamma.ts";
  *
  * Complexity: O(1/√x + 1) terms, each a Bessel evaluation.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * cramerVonMisesInfCdf(0.461); // 0.9498928727982431: 0.461 is the classical 5% critical value
  */

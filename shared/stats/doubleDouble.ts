@@ -6,6 +6,7 @@
  *
  * Complexity: O(1) per operation.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * ddToNumber(ddAdd(dd(1), dd(1e-20))); // 1 (the 1e-20 lives in lo)
  * ddAdd(dd(1), dd(1e-20)).lo;          // 1e-20

@@ -8,6 +8,7 @@ import { p1evl, polevl } from "./polevl.ts";
  *
  * Complexity: O(1).
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * erfc(0);  // 1
  * erfc(10); // 2.0884875837625446e-45

@@ -8,6 +8,7 @@ import { polevl } from "./polevl.ts";
  *
  * Complexity: O(x) recurrence steps for x ≤ 33, O(1) above.
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * gamma(5);    // 24
  * gamma(0.75); // 1.2254167024651774

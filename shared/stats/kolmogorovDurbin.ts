@@ -11,6 +11,7 @@ import { ldexp } from "./doubleDouble.ts";
  *
  * Complexity: O(k³ log n) time, O(k²) space, k = ⌈n·d⌉.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * kolmogorovDurbin(10, 0.274); // 0.6284796154565043
  */

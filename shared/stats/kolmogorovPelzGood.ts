@@ -10,6 +10,7 @@
  *
  * Complexity: O(z) terms, z = √n·x.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * kolmogorovPelzGood(1000, 0.03); // 0.6773097856085364
  */

@@ -11,6 +11,7 @@ import { ldexp } from "./doubleDouble.ts";
  *
  * Complexity: O(n·(n·x)²) time, O(n·x) space.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * kolmogorovPomeranz(10, 0.3); // 0.7294644252000005
  */

@@ -16,8 +16,8 @@ export interface ExactKsAttempt {
  * even). Equal sizes use the closed form of the paths leaving the band |x − y| < h, summed by a
  * Horner-like scheme; unequal sizes count lattice paths inside the band column by column with
  * Viehmann's recursion for 1 − p (scipy's `_compute_outer_prob_inside_method`, compiled there with
- * Pythran and ported here line by line). A result outside [0, 1] is reported as a failure, which
- * happens for h = 1 (where scipy then uses the asymptotic distribution).
+ * Pythran). A result outside [0, 1] is reported as a failure: the equal-size formula rounds to
+ * 1 + ε for h = 1, where scipy then uses the asymptotic distribution, and so does `ks`.
  *
  * Two deliberate departures keep n1, n2 ≤ 10000 well under 100 ms (scipy takes up to a second):
  * the band recursion is rearranged (agreement ~1e-12 relative), and a D so large that the
@@ -26,6 +26,7 @@ export interface ExactKsAttempt {
  * Complexity: O(n) for n1 = n2; O(max(n1, n2)·band) otherwise, band ≈ 2·min(d, 0.08)·min(n1, n2)
  * for large samples.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * ksExactPValue(5, 5, 0.6);  // { success: true, d: 0.6, pValue: 0.35714285714285715 }
  * ksExactPValue(3, 4, 0.75); // { success: true, d: 0.75, pValue: 0.22857142857142856 } (= 16/70)

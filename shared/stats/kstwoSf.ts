@@ -16,6 +16,7 @@ import { smirnovSf } from "./smirnovSf.ts";
  *
  * Complexity: O(1) to O(k³ log n) (Durbin, k = ⌈n·d⌉ ≤ ~60), O(n) for smirnov's sum at worst.
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * kstwoSf(0.1, 100);   // 0.2526927570063875
  * kstwoSf(0.02, 5000); // 0.03613941395325637

@@ -8,6 +8,7 @@ import { p1evl, polevl } from "./polevl.ts";
  *
  * Complexity: O(1) (at most 11 recurrence steps).
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * lgamma(1);   // 0
  * lgamma(0.5); // 0.5723649429247 = log √π

@@ -9,6 +9,7 @@ import { erf, erfc } from "./erfc.ts";
  *
  * Complexity: O(1).
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * normalSf(0);    // 0.5
  * normalSf(1.96); // 0.024997895148220435

@@ -10,6 +10,7 @@
  *
  * Complexity: O(n) time, O(log n) stack.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * pairwiseSum([0.1, 0.2, 0.3]); // 0.6000000000000001, as np.sum([0.1, 0.2, 0.3])
  */

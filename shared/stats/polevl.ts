@@ -8,6 +8,7 @@
  *
  * Complexity: O(degree).
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * polevl(2, [1, 0, -1], 2); // 3 = 2² − 1
  * p1evl(2, [0, -1], 2);     // 3: the leading coefficient 1 is implied

@@ -12,6 +12,7 @@ import type { PooledSamples } from "./types.ts";
  *
  * Complexity: O(n + m) time and space (a merge of two sorted lists).
  *
+ * @throws Never; the samples are assumed valid (callers run validateSample first).
  * @example
  * const p = poolSamples(
  *   { values: Float64Array.of(1, 3), weights: Float64Array.of(1, 1) },

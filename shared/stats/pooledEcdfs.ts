@@ -16,6 +16,7 @@ export interface PooledEcdfs {
  *
  * Complexity: O(k) time and space for k pooled values.
  *
+ * @throws Never; the samples are assumed valid (callers run validateSample first).
  * @example
  * const p = poolSamples(toWeightedSample([1, 2]), toWeightedSample([2, 3]));
  * [...pooledEcdfs(p).cdfA]; // [0.5, 1, 1]

@@ -14,6 +14,7 @@ import { ratevl } from "./polevl.ts";
  *
  * Complexity: O(√a + 1) iterations typically, at most 2000.
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * regularizedGammaQ(1, 2);     // 0.1353352832366127 = e^(−2)
  * regularizedGammaQ(0.5, 700); // 2.1010145162644003e-306

@@ -5,6 +5,7 @@
  *
  * Complexity: O(1).
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * relEntr(0.5, 0.25); // 0.34657359027997264 = 0.5·ln 2
  * relEntr(0, 0.3);    // 0

@@ -15,6 +15,7 @@ import { lgamma } from "./lgamma.ts";
  *
  * Complexity: O(nTerms) time, O(1) space.
  *
+ * @throws Never; callers pass arguments in the documented range.
  * @example
  * smirnovLogSum(10000, 0.02, 9800); // 0.0003308424319693652; smirnov(10000, 0.02) = 0.00033084243196936547
  */

@@ -16,6 +16,7 @@ import { smirnovLogSum } from "./smirnovLogSum.ts";
  *
  * Complexity: O(n) terms at worst: O(log n) each up to 2000 terms, O(1) each above.
  *
+ * @throws Never; arguments outside the domain give NaN, as scipy's do.
  * @example
  * smirnovSf(5, 0.5);     // 0.056
  * smirnovSf(1000, 0.05); // 0.006506037390545166

@@ -1,4 +1,5 @@
 import { InvalidStatsInputError } from "./errors.ts";
+import { pairwiseSum } from "./pairwiseSum.ts";
 
 /** The totals of a reference and a current count vector over the same bins. */
 export interface CountTotals {
@@ -29,14 +30,14 @@ export function validateCounts(fn: string, ref: ArrayLike<number>, cur: ArrayLik
 }
 
 function total(fn: string, name: string, counts: ArrayLike<number>): number {
-  let sum = 0;
   for (let i = 0; i < counts.length; i++) {
     const c = counts[i];
     if (!(c >= 0) || !Number.isFinite(c)) {
       throw new InvalidStatsInputError(fn, `requires finite non-negative ${name} counts, got ${c} at bin ${i}`);
     }
-    sum += c;
   }
+  // NumPy's order, so fractional counts normalise exactly as `counts / counts.sum()` does.
+  const sum = pairwiseSum(counts);
   if (!(sum > 0)) throw new InvalidStatsInputError(fn, `requires a non-empty ${name} distribution`);
   return sum;
 }

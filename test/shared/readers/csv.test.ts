@@ -71,7 +71,7 @@ describe("readLog on CSV", () => {
   });
 
   it("skips blank lines and reads CRLF, a BOM and a last line without newline", async () => {
-    const { records, malformed } = await collectLog(sourceFromBytes("x.csv", "\ufeffa,b\r\n\r\n1,2\r\n\r\n3,4"));
+    const { records, malformed } = await collectLog(sourceFromBytes("x.csv", "\ufeffa,b\r\n\r\n1,2\r\n  \r\n3,4"));
     expect(malformed).toEqual([]);
     expect(records.map((r) => [r.features.a, r.features.b])).toEqual([[1, 2], [3, 4]]);
   });

@@ -158,6 +158,21 @@ describe("readLog on JSON Lines", () => {
     expect(malformed[0].raw.startsWith('{"x":"aaa')).toBe(true);
   });
 
+  it("skips a 10 MB line streamed in 64 KiB chunks", async () => {
+    const chunk = Buffer.alloc(65_536, "a");
+    const source = {
+      name: "x.jsonl",
+      async *stream() {
+        yield Buffer.from('{"x":1}\n{"x":"');
+        for (let i = 0; i < 160; i++) yield chunk;
+        yield Buffer.from('"}\n{"x":2}\n');
+      },
+    };
+    const { records, malformed } = await collectLog(source);
+    expect(records.map((r) => r.features.x)).toEqual([1, 2]);
+    expect(malformed).toMatchObject([{ line: 2, reason: "line longer than 1048576 bytes" }]);
+  });
+
   it("applies a custom maxLineBytes, counting bytes rather than characters", async () => {
     const { records, malformed } = await collectLog(sourceFromBytes("x.jsonl", '{"x":"éé"}\n{"x":"ab"}\n'), { maxLineBytes: 11 });
     expect(records.map((r) => r.features.x)).toEqual(["ab"]);
@@ -183,6 +198,26 @@ describe("readLog on JSON Lines", () => {
     const { records, summary } = await collectLog(jsonl(Array.from({ length: 100 }, (_, i) => ({ i }))), { maxRows: 10 });
     expect(records).toHaveLength(10);
     expect(summary.rows).toBe(10);
+  });
+
+  it("closes the source stream when it stops early", async () => {
+    let closed = false;
+    const source = {
+      name: "x.jsonl",
+      async *stream() {
+        try {
+          for (let i = 0; i < 1000; i++) yield Buffer.from(`{"i":${i}}\n`);
+        } finally {
+          closed = true;
+        }
+      },
+    };
+    await collectLog(source, { maxRows: 2 });
+    expect(closed).toBe(true);
+  });
+
+  it("rejects a maxLineBytes that is not a positive integer", async () => {
+    await expect(collectLog(jsonl([{ x: 1 }]), { maxLineBytes: 0 })).rejects.toThrow(RangeError);
   });
 
   it("counts the bytes read", async () => {

@@ -51,4 +51,12 @@ describe("andersonKSamp", () => {
       "andersonKSamp requires at least four observations",
     );
   });
+
+  it("accepts non-integer weights, as sketch centroids carry", () => {
+    const ref = { values: Float64Array.of(0, 1, 2, 3, 4), weights: Float64Array.of(10.5, 20.25, 30, 20.25, 10.5) };
+    const cur = { values: Float64Array.of(0.5, 1.5, 2.5, 3.5), weights: Float64Array.of(12.4, 30.1, 30.2, 12.3) };
+    const r = andersonKSamp(ref, cur);
+    expect(Number.isFinite(r.statistic)).toBe(true);
+    expect(r.pValue >= 0 && r.pValue <= 1).toBe(true);
+  });
 });

@@ -8,16 +8,19 @@
  */
 import type { WeightedSample } from "../../../../shared/types.ts";
 
-/** Sorted distinct values with their counts. */
-export function exactSample(data: Float64Array): WeightedSample {
-  const s = Float64Array.from(data).sort();
-  const values: number[] = [];
-  const weights: number[] = [];
+/** Sorted distinct values with their counts (of sorted data when `isSorted`). */
+export function exactSample(data: Float64Array, isSorted = false): WeightedSample {
+  const s = isSorted ? data : Float64Array.from(data).sort();
+  let distinct = 0;
+  for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[i - 1]) distinct++;
+  const values = new Float64Array(distinct);
+  const weights = new Float64Array(distinct);
+  let k = -1;
   for (let i = 0; i < s.length; i++) {
-    if (values.length > 0 && values[values.length - 1] === s[i]) weights[weights.length - 1]++;
-    else { values.push(s[i]); weights.push(1); }
+    if (i === 0 || s[i] !== s[i - 1]) values[++k] = s[i];
+    weights[k]++;
   }
-  return { values: Float64Array.from(values), weights: Float64Array.from(weights) };
+  return { values, weights };
 }
 
 function total(w: Float64Array): number {
