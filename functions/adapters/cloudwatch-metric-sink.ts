@@ -17,12 +17,12 @@ export interface MetricPutReport {
 /**
  * Publishes metrics with PutMetricData, enforcing its limits (DESIGN §6): datums CloudWatch would
  * reject are dropped and counted rather than failing the whole call, and the rest go in calls of
- * at most 1000 datums and an estimated 1 MB, up to four calls at a time. `put` resolves to a
- * report; `totals` adds up every report since construction, for the handler's log.
+ * at most 1000 datums and an estimated 1 MB, up to four calls at a time. `publish` is `put`
+ * resolving to a report; `totals` adds up every report since construction, for the handler's log.
  *
  * @example
  * const sink = new CloudWatchMetricSink(new CloudWatchClient({}), "Vigil", { nowMs: () => Date.now() });
- * const r = await sink.put([{ name: "RowCount", value: 1200, timestampMs: windowStart, dimensions: { Model: "m" } }]);
+ * const r = await sink.publish([{ name: "RowCount", value: 1200, timestampMs: windowStart, dimensions: { Model: "m" } }]);
  * // r = { sent: 1, calls: 1, drops: { nonFinite: 0, … } }
  */
 export class CloudWatchMetricSink implements MetricSink {
@@ -38,7 +38,12 @@ export class CloudWatchMetricSink implements MetricSink {
     }
   }
 
-  async put(data: readonly MetricDatum[]): Promise<MetricPutReport> {
+  async put(data: readonly MetricDatum[]): Promise<void> {
+    await this.publish(data);
+  }
+
+  /** `put`, resolving to what was sent, in how many calls, and what was dropped. */
+  async publish(data: readonly MetricDatum[]): Promise<MetricPutReport> {
     const drops = noDrops();
     const ok = admissible(data, this.clock.nowMs(), drops);
     const calls = batches(ok, MAX_PAYLOAD_BYTES - 256 - this.namespace.length);

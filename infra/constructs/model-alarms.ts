@@ -6,8 +6,7 @@ import {
   Metric,
   Stats,
   TreatMissingData,
-  type IAlarm,
-} from "aws-cdk-lib/aws-cloudwatch";
+  } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
@@ -126,7 +125,7 @@ export class ModelAlarms extends Construct {
   }
 
   /** Every alarm of the model, for the dashboard. */
-  get all(): IAlarm[] {
+  get all(): Alarm[] {
     return [this.freshness, this.drift, this.quality];
   }
 }

@@ -1,5 +1,5 @@
 import { Duration, Stack } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, Stats, TreatMissingData, type IAlarm } from "aws-cdk-lib/aws-cloudwatch";
+import { Alarm, ComparisonOperator, Stats, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import type { IQueue } from "aws-cdk-lib/aws-sqs";
@@ -19,7 +19,7 @@ export interface PipelineAlarmsProps {
  * five times), and errors of the scheduled evaluator. Both notify the alert topic.
  */
 export class PipelineAlarms extends Construct {
-  readonly alarms: IAlarm[] = [];
+  readonly alarms: Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
     super(scope, id);

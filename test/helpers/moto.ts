@@ -134,7 +134,9 @@ export function awsClients(endpoint: string) {
   return {
     s3: new S3Client({ ...config, forcePathStyle: true }),
     dynamodb: new DynamoDBClient(config),
-    cloudwatch: new CloudWatchClient(config),
+    // moto 5.2.1 gunzips a compressed JSON-protocol body twice and answers HTTP 500; the SDK
+    // gzips PutMetricData bodies over 10 kB, so tests send them plain.
+    cloudwatch: new CloudWatchClient({ ...config, disableRequestCompression: true }),
     sns: new SNSClient(config),
     sqs: new SQSClient(config),
     eventbridge: new EventBridgeClient(config),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { Match } from "aws-cdk-lib/assertions";
+import { SLACK_SECRET_ARN, synth } from "./synth.ts";
+
+const emailSubscriptions = (t: ReturnType<typeof synth>["template"]) => t.findResources("AWS::SNS::Subscription", { Properties: { Protocol: "email" } });
+
+describe("email alerts", () => {
+  it("subscribes the address with a P1/P2 filter that lets alarm notifications through", () => {
+    synth({ alertEmail: "ml-oncall@example.com" }).template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      Endpoint: "ml-oncall@example.com",
+      FilterPolicy: { $or: [{ severity: ["P1", "P2"] }, { severity: [{ exists: false }] }] },
+    });
+  });
+
+  it("filters on the severities given", () => {
+    synth({ alertEmail: "ml-oncall@example.com", emailSeverities: ["P1"] }).template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "email",
+      FilterPolicy: { $or: [{ severity: ["P1"] }, { severity: [{ exists: false }] }] },
+    });
+  });
+
+  it("creates no email subscription without an address", () => {
+    expect(Object.keys(emailSubscriptions(synth().template))).toHaveLength(0);
+  });
+});
+
+describe("Slack notifier", () => {
+  it("subscribes a notifier function to every alert when the secret ARN is given", () => {
+    const { stack, template } = synth({ slackWebhookSecretArn: SLACK_SECRET_ARN });
+    const notify = stack.getLogicalId(stack.functions.notify!.function.node.defaultChild as never);
+    template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "lambda", Endpoint: { "Fn::GetAtt": [notify, "Arn"] }, FilterPolicy: Match.absent() });
+  });
+
+  it("gives the notifier the secret's ARN, never a webhook URL", () => {
+    const { stack, template } = synth({ slackWebhookSecretArn: SLACK_SECRET_ARN });
+    const notify = template.toJSON().Resources[stack.getLogicalId(stack.functions.notify!.function.node.defaultChild as never)];
+    const env = notify.Properties.Environment.Variables;
+    expect(env.SLACK_WEBHOOK_SECRET_ARN).toBe(SLACK_SECRET_ARN);
+    expect(JSON.stringify(env)).not.toMatch(/hooks\.slack\.com|https:/);
+  });
+
+  it("creates no notifier and no Lambda subscription without the secret ARN", () => {
+    const { stack, template } = synth();
+    expect(stack.functions.notify).toBeUndefined();
+    expect(Object.keys(template.findResources("AWS::SNS::Subscription", { Properties: { Protocol: "lambda" } }))).toHaveLength(0);
+  });
+});

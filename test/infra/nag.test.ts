@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { Validations } from "aws-cdk-lib";
+import { Annotations, Match } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { NAG_ACKNOWLEDGEMENTS_CONTEXT } from "../../infra/nag.ts";
+import type { VigilStack } from "../../infra/vigil-stack.ts";
+import { SLACK_SECRET_ARN, synth } from "./synth.ts";
+
+const everything = { alertEmail: "ml-oncall@example.com", slackWebhookSecretArn: SLACK_SECRET_ARN };
+
+/** Acknowledgements recorded in the tree: rule id, reason, and the construct path they cover. */
+function acknowledgements(stack: VigilStack): Array<{ id: string; reason: string; path: string }> {
+  return stack.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ id: id.replace(/^annotation::/i, ""), reason, path: c.node.path }))),
+  );
+}
+
+describe("cdk-nag AwsSolutions", () => {
+  it("reports no unacknowledged finding on the full stack", () => {
+    const { stack } = synth(everything);
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(", ")}`)).toEqual([]);
+  });
+
+  it("reports no unacknowledged finding on the minimal stack", () => {
+    expect(new AwsSolutionsChecks().validateScope(synth().stack).violations).toEqual([]);
+  });
+
+  it("leaves no AwsSolutions error or warning among the annotations", () => {
+    const { stack } = synth(everything);
+    new AwsSolutionsChecks().validateScope(stack);
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))).toEqual([]);
+    expect(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))).toEqual([]);
+  });
+
+  it("acknowledges only findings that exist, each on the construct that causes it", () => {
+    const raw = new AwsSolutionsChecks().validateScope(synth(everything, { [NAG_ACKNOWLEDGEMENTS_CONTEXT]: false }).stack).violations;
+    const findings = raw.flatMap((v) => v.violatingResources.map((r) => ({ id: v.ruleName, path: r.constructPath ?? "" })));
+    const acks = acknowledgements(synth(everything).stack);
+    expect(acks.length).toBeGreaterThan(0);
+    for (const ack of acks) {
+      expect(findings.some((f) => f.id === ack.id && (f.path === ack.path || f.path.startsWith(`${ack.path}/`))), `${ack.id} @ ${ack.path}`).toBe(true);
+    }
+    expect(findings).toHaveLength(raw.reduce((n, v) => n + v.violatingResources.length, 0));
+  });
+
+  it("gives every acknowledgement a specific reason", () => {
+    const reasons = acknowledgements(synth(everything).stack).map((a) => a.reason);
+    for (const reason of reasons) expect(reason.length).toBeGreaterThanOrEqual(60);
+  });
+});

@@ -1,0 +1,192 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { MAX_RECEIVE_COUNT } from "../../infra/constructs/object-queue.ts";
+import { propsFromContext } from "../../infra/settings.ts";
+import { App } from "aws-cdk-lib";
+import { PREFIX } from "../../shared/names.ts";
+import { SLACK_SECRET_ARN, synth } from "./synth.ts";
+
+const denyInsecureTransport = [expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })];
+
+let template: Template;
+beforeAll(() => {
+  template = synth({ alertEmail: "ml-oncall@example.com", slackWebhookSecretArn: SLACK_SECRET_ARN }).template;
+});
+
+describe("VigilStack bucket", () => {
+  it("encrypts the data bucket with SSE-S3", () => {
+    template.hasResourceProperties("AWS::S3::Bucket", {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: "vigil/" }),
+    });
+  });
+
+  it("blocks every kind of public access on both buckets", () => {
+    const buckets = Object.values(template.findResources("AWS::S3::Bucket"));
+    expect(buckets).toHaveLength(2);
+    for (const b of buckets) {
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    }
+  });
+
+  it("denies requests without TLS in both bucket policies", () => {
+    const policies = Object.values(template.findResources("AWS::S3::BucketPolicy"));
+    expect(policies).toHaveLength(2);
+    for (const p of policies) expect(p.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining(denyInsecureTransport));
+  });
+
+  it("expires state/ and quarantine/ and aborts stale multipart uploads", () => {
+    template.hasResourceProperties("AWS::S3::Bucket", {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Prefix: PREFIX.state, ExpirationInDays: 400, Status: "Enabled" }),
+          Match.objectLike({ Prefix: PREFIX.quarantine, ExpirationInDays: 30, Status: "Enabled" }),
+          Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } }),
+        ]),
+      },
+    });
+  });
+
+  it("queues new objects under predictions/, labels/ and reference data files", () => {
+    const config = Object.values(template.findResources("Custom::S3BucketNotifications"))[0].Properties.NotificationConfiguration;
+    const filters = config.QueueConfigurations.map((q: { Filter: { Key: { FilterRules: Array<{ Name: string; Value: string }> } } }) =>
+      Object.fromEntries(q.Filter.Key.FilterRules.map((r) => [r.Name, r.Value])),
+    );
+    expect(filters).toEqual([
+      { prefix: "predictions/" },
+      { prefix: "labels/" },
+      { prefix: "reference/", suffix: ".csv" },
+      { prefix: "reference/", suffix: ".jsonl" },
+      { prefix: "reference/", suffix: ".parquet" },
+    ]);
+  });
+});
+
+describe("VigilStack queues", () => {
+  it("creates three object queues and three dead-letter queues", () => {
+    template.resourceCountIs("AWS::SQS::Queue", 6);
+    const withRedrive = Object.values(template.findResources("AWS::SQS::Queue", { Properties: { RedrivePolicy: Match.anyValue() } }));
+    expect(withRedrive).toHaveLength(3);
+    for (const q of withRedrive) expect(q.Properties.RedrivePolicy.maxReceiveCount).toBe(MAX_RECEIVE_COUNT);
+  });
+
+  it("encrypts every queue with SQS-managed keys", () => {
+    for (const q of Object.values(template.findResources("AWS::SQS::Queue"))) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it("denies requests without TLS on every queue", () => {
+    const policies = Object.values(template.findResources("AWS::SQS::QueuePolicy"));
+    expect(policies).toHaveLength(6);
+    for (const p of policies) expect(p.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining(denyInsecureTransport));
+  });
+
+  it("sets each visibility timeout to six times its consumer's timeout", () => {
+    template.hasResourceProperties("AWS::SQS::Queue", { VisibilityTimeout: 900 * 6, RedrivePolicy: Match.anyValue() });
+  });
+
+  it("maps each queue to its function with partial batch failure reporting", () => {
+    const mappings = Object.values(template.findResources("AWS::Lambda::EventSourceMapping"));
+    expect(mappings).toHaveLength(3);
+    for (const m of mappings) expect(m.Properties.FunctionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+  });
+});
+
+describe("VigilStack functions", () => {
+  const vigilFunctions = () =>
+    Object.values(template.findResources("AWS::Lambda::Function")).filter((f) => String(f.Properties.Runtime).startsWith("nodejs"));
+
+  it("creates five Node.js functions when Slack is configured", () => {
+    expect(vigilFunctions()).toHaveLength(5);
+  });
+
+  it("runs every function on arm64 and Node.js 20 or newer", () => {
+    for (const f of vigilFunctions()) {
+      expect(f.Properties.Architectures).toEqual(["arm64"]);
+      expect(Number(/^nodejs(\d+)\.x$/.exec(f.Properties.Runtime)?.[1])).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it("logs JSON to a dedicated log group", () => {
+    for (const f of vigilFunctions()) expect(f.Properties.LoggingConfig).toMatchObject({ LogFormat: "JSON", LogGroup: { Ref: expect.any(String) } });
+  });
+
+  it("keeps function logs for a month by default", () => {
+    const groups = Object.values(template.findResources("AWS::Logs::LogGroup"));
+    expect(groups.length).toBeGreaterThanOrEqual(5);
+    for (const g of groups) expect(g.Properties.RetentionInDays).toBe(30);
+  });
+
+  it("sizes each function from the measurements in infra/sizing.ts", () => {
+    const sizes = Object.fromEntries(vigilFunctions().map((f) => [String(f.Properties.Description).split(":")[1].trim().split(" ")[0], [f.Properties.MemorySize, f.Properties.Timeout]]));
+    expect(sizes).toEqual({ profiles: [1024, 900], joins: [512, 900], builds: [2048, 900], evaluates: [1769, 600], posts: [256, 30] });
+  });
+});
+
+describe("VigilStack schedule", () => {
+  it("runs the evaluator every 15 minutes by default", () => {
+    template.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "rate(15 minutes)",
+      Targets: [Match.objectLike({ RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 900 } })],
+    });
+  });
+
+  it("takes the interval from the evaluateEvery context", () => {
+    const app = new App({ context: { evaluateEvery: "1h" } });
+    synth(propsFromContext(app.node)).template.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: "rate(1 hour)" });
+  });
+});
+
+describe("VigilStack table", () => {
+  it("is on demand with point-in-time recovery, encryption and TTL", () => {
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      BillingMode: "PAY_PER_REQUEST",
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: "ttl", Enabled: true },
+    });
+  });
+});
+
+describe("VigilStack topic", () => {
+  it("encrypts the topic with a rotated customer key", () => {
+    template.hasResourceProperties("AWS::SNS::Topic", { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true });
+  });
+
+  it("lets CloudWatch alarms use the topic key", () => {
+    template.hasResourceProperties("AWS::KMS::Key", {
+      KeyPolicy: { Statement: Match.arrayWith([Match.objectLike({ Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:Decrypt", "kms:GenerateDataKey*"] })]) },
+    });
+  });
+
+  it("denies publishing without TLS", () => {
+    template.hasResourceProperties("AWS::SNS::TopicPolicy", {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })]) },
+    });
+  });
+});
+
+describe("VigilStack monitor configs", () => {
+  it("deploys the repository's monitors to monitors/ and prunes removed ones", () => {
+    template.hasResourceProperties("Custom::CDKBucketDeployment", { DestinationBucketKeyPrefix: PREFIX.monitors, Prune: true });
+  });
+
+  it("bounds the deployment handler to the monitors/ prefix", () => {
+    template.hasResourceProperties("AWS::IAM::Role", { PermissionsBoundary: Match.anyValue() });
+    const boundary = Object.values(template.findResources("AWS::IAM::ManagedPolicy"))[0];
+    const writes = boundary.Properties.PolicyDocument.Statement.find((s: { Sid: string }) => s.Sid === "SyncMonitors");
+    expect(JSON.stringify(writes.Resource)).toContain("/monitors/*");
+  });
+});
+
+describe("VigilStack outputs", () => {
+  it("outputs the bucket name, the topic ARN and a dashboard URL per model", () => {
+    const outputs = template.findOutputs("*");
+    expect(Object.keys(outputs).sort()).toEqual(["BucketName", "DashboardUrlbankmarketing", "TopicArn"]);
+    expect(JSON.stringify(outputs.DashboardUrlbankmarketing.Value)).toContain("#dashboards/dashboard/");
+  });
+});
