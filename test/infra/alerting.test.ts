@@ -1,12 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Match } from "aws-cdk-lib/assertions";
 import { SLACK_SECRET_ARN, synth } from "./synth.ts";
 
-const emailSubscriptions = (t: ReturnType<typeof synth>["template"]) => t.findResources("AWS::SNS::Subscription", { Properties: { Protocol: "email" } });
+type Synth = ReturnType<typeof synth>;
+const emailSubscriptions = (t: Synth["template"]) => t.findResources("AWS::SNS::Subscription", { Properties: { Protocol: "email" } });
+
+let full: Synth;
+let minimal: Synth;
+beforeAll(() => {
+  full = synth({ alertEmail: "ml-oncall@example.com", slackWebhookSecretArn: SLACK_SECRET_ARN });
+  minimal = synth();
+});
 
 describe("email alerts", () => {
   it("subscribes the address with a P1/P2 filter that lets alarm notifications through", () => {
-    synth({ alertEmail: "ml-oncall@example.com" }).template.hasResourceProperties("AWS::SNS::Subscription", {
+    full.template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
       Endpoint: "ml-oncall@example.com",
       FilterPolicy: { $or: [{ severity: ["P1", "P2"] }, { severity: [{ exists: false }] }] },
@@ -21,19 +29,19 @@ describe("email alerts", () => {
   });
 
   it("creates no email subscription without an address", () => {
-    expect(Object.keys(emailSubscriptions(synth().template))).toHaveLength(0);
+    expect(Object.keys(emailSubscriptions(minimal.template))).toHaveLength(0);
   });
 });
 
 describe("Slack notifier", () => {
   it("subscribes a notifier function to every alert when the secret ARN is given", () => {
-    const { stack, template } = synth({ slackWebhookSecretArn: SLACK_SECRET_ARN });
+    const { stack, template } = full;
     const notify = stack.getLogicalId(stack.functions.notify!.function.node.defaultChild as never);
     template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "lambda", Endpoint: { "Fn::GetAtt": [notify, "Arn"] }, FilterPolicy: Match.absent() });
   });
 
   it("gives the notifier the secret's ARN, never a webhook URL", () => {
-    const { stack, template } = synth({ slackWebhookSecretArn: SLACK_SECRET_ARN });
+    const { stack, template } = full;
     const notify = template.toJSON().Resources[stack.getLogicalId(stack.functions.notify!.function.node.defaultChild as never)];
     const env = notify.Properties.Environment.Variables;
     expect(env.SLACK_WEBHOOK_SECRET_ARN).toBe(SLACK_SECRET_ARN);
@@ -41,7 +49,7 @@ describe("Slack notifier", () => {
   });
 
   it("creates no notifier and no Lambda subscription without the secret ARN", () => {
-    const { stack, template } = synth();
+    const { stack, template } = minimal;
     expect(stack.functions.notify).toBeUndefined();
     expect(Object.keys(template.findResources("AWS::SNS::Subscription", { Properties: { Protocol: "lambda" } }))).toHaveLength(0);
   });

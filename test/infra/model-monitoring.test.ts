@@ -144,7 +144,7 @@ describe("model alarms with a reference profile", () => {
     });
   });
 
-  it("matches no anomaly band then", () => {
+  it("uses that static threshold instead of an anomaly band", () => {
     expect(JSON.stringify(alarm(withReference, "-bank-marketing-accuracy"))).not.toContain("ANOMALY_DETECTION_BAND");
     withReference.hasResourceProperties("AWS::CloudWatch::Alarm", { MetricName: "Accuracy", Threshold: Match.anyValue() });
   });

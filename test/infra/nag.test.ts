@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Validations } from "aws-cdk-lib";
 import { Annotations, Match } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
@@ -7,6 +7,11 @@ import type { VigilStack } from "../../infra/vigil-stack.ts";
 import { SLACK_SECRET_ARN, synth } from "./synth.ts";
 
 const everything = { alertEmail: "ml-oncall@example.com", slackWebhookSecretArn: SLACK_SECRET_ARN };
+
+let full: VigilStack;
+beforeAll(() => {
+  full = synth(everything).stack;
+});
 
 /** Acknowledgements recorded in the tree: rule id, reason, and the construct path they cover. */
 function acknowledgements(stack: VigilStack): Array<{ id: string; reason: string; path: string }> {
@@ -19,8 +24,7 @@ function acknowledgements(stack: VigilStack): Array<{ id: string; reason: string
 
 describe("cdk-nag AwsSolutions", () => {
   it("reports no unacknowledged finding on the full stack", () => {
-    const { stack } = synth(everything);
-    const report = new AwsSolutionsChecks().validateScope(stack);
+    const report = new AwsSolutionsChecks().validateScope(full);
     expect(report.violations.map((v) => `${v.ruleName} ${v.violatingResources.map((r) => r.constructPath).join(", ")}`)).toEqual([]);
   });
 
@@ -29,9 +33,8 @@ describe("cdk-nag AwsSolutions", () => {
   });
 
   it("leaves no AwsSolutions error or warning among the annotations", () => {
-    const { stack } = synth(everything);
-    new AwsSolutionsChecks().validateScope(stack);
-    const annotations = Annotations.fromStack(stack);
+    new AwsSolutionsChecks().validateScope(full);
+    const annotations = Annotations.fromStack(full);
     expect(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))).toEqual([]);
     expect(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))).toEqual([]);
   });
@@ -39,16 +42,15 @@ describe("cdk-nag AwsSolutions", () => {
   it("acknowledges only findings that exist, each on the construct that causes it", () => {
     const raw = new AwsSolutionsChecks().validateScope(synth(everything, { [NAG_ACKNOWLEDGEMENTS_CONTEXT]: false }).stack).violations;
     const findings = raw.flatMap((v) => v.violatingResources.map((r) => ({ id: v.ruleName, path: r.constructPath ?? "" })));
-    const acks = acknowledgements(synth(everything).stack);
+    const acks = acknowledgements(full);
     expect(acks.length).toBeGreaterThan(0);
     for (const ack of acks) {
       expect(findings.some((f) => f.id === ack.id && (f.path === ack.path || f.path.startsWith(`${ack.path}/`))), `${ack.id} @ ${ack.path}`).toBe(true);
     }
-    expect(findings).toHaveLength(raw.reduce((n, v) => n + v.violatingResources.length, 0));
   });
 
   it("gives every acknowledgement a specific reason", () => {
-    const reasons = acknowledgements(synth(everything).stack).map((a) => a.reason);
+    const reasons = acknowledgements(full).map((a) => a.reason);
     for (const reason of reasons) expect(reason.length).toBeGreaterThanOrEqual(60);
   });
 });

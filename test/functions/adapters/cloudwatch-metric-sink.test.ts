@@ -34,7 +34,7 @@ function recordPuts(client: CloudWatchClient): void {
   );
 }
 
-async function values(name: string, dimensions: Record<string, string>, fromMs: number): Promise<number[]> {
+async function values(name: string, dimensions: Record<string, string>, fromMs: number, periodS = 60): Promise<number[]> {
   const out: number[] = [];
   let NextToken: string | undefined;
   do {
@@ -45,7 +45,7 @@ async function values(name: string, dimensions: Record<string, string>, fromMs: 
         NextToken,
         MetricDataQueries: [{
           Id: "q",
-          MetricStat: { Metric: { Namespace: NS, MetricName: name, Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })) }, Period: 60, Stat: "Sum" },
+          MetricStat: { Metric: { Namespace: NS, MetricName: name, Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })) }, Period: periodS, Stat: "Sum" },
         }],
       }),
     );
@@ -82,7 +82,7 @@ describe("CloudWatchMetricSink", () => {
     ]);
     expect(report).toMatchObject({ sent: 1, calls: 1, drops: { nonFinite: 1, tooOld: 1, tooManyDimensions: 1 } });
     expect(sink.totals.drops.nonFinite).toBe(1);
-    expect(await values("DropCheck", { Model: "drops" }, NOW - 20 * 86_400_000)).toEqual([0.5]);
+    expect(await values("DropCheck", { Model: "drops" }, NOW - 20 * 86_400_000, 86_400)).toEqual([0.5]);
   });
 
   it("publishes a long dimension value cut to 1024 characters", async () => {

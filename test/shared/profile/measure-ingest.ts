@@ -6,7 +6,7 @@
 //    ProfileBuilder.add; the difference is the builder's cost. Features are built both as
 //    Object.create(null) (dictionary mode in V8) and as {} + Object.setPrototypeOf(f, null).
 import { emptyRecord, type LogRecord } from "../../../shared/types.ts";
-import { ColumnBuilder } from "../../../shared/profile/column-builder.ts";
+import { ColumnBuilder, type ColumnOptions } from "../../../shared/profile/column-builder.ts";
 import { ProfileBuilder } from "../../../shared/profile/profile-builder.ts";
 import { Rng } from "./support/random.ts";
 
@@ -24,7 +24,7 @@ const N = 5_000_000;
 const rng = new Rng(7);
 const continuous = new Float64Array(N).map(() => rng.normal());
 const discrete = new Float64Array(N).map(() => rng.int(1000));
-const base = { exactDistinctCap: 10_000, categoryCap: 1000, compression: 3000, edges: null, declaredType: null };
+const base: ColumnOptions = { exactDistinctCap: 10_000, categoryCap: 1000, compression: 3000, edges: null, declaredType: null };
 const edges = Float64Array.from([-1.28, -0.84, -0.52, -0.25, 0, 0.25, 0.52, 0.84, 1.28]);
 const column = (xs: Float64Array, opts = base) => () => {
   const c = new ColumnBuilder(opts);
