@@ -44,12 +44,12 @@ export async function freeLoopbackPort(): Promise<number> {
   });
 }
 
-function ensureMotoServer(): void {
-  const probe = spawnSync("moto_server", ["--help"], { stdio: "ignore" });
-  if (probe.status === 0) return;
+/** moto_server is not installed (the shell or a pyenv shim could not find it). */
+class MotoMissingError extends Error {}
+
+function installMoto(): void {
   const pip = spawnSync("python3", ["-m", "pip", "install", "--quiet", "moto[server]"], { stdio: "inherit" });
-  const again = spawnSync("moto_server", ["--help"], { stdio: "ignore" });
-  if (again.status !== 0) {
+  if (pip.status !== 0) {
     throw new Error(
       `moto_server is not on PATH and "pip install 'moto[server]'" failed (exit ${pip.status}); ` +
         "install moto 5.x for python3 to run the AWS adapter tests",
@@ -57,9 +57,21 @@ function ensureMotoServer(): void {
   }
 }
 
-/** Starts `moto_server -H 127.0.0.1 -p <free port>` and resolves once it answers. */
+/**
+ * Starts `moto_server -H 127.0.0.1 -p <free port>` and resolves once it answers; runs
+ * `pip install 'moto[server]'` first only when the command is missing.
+ */
 export async function startMoto(): Promise<Moto> {
-  ensureMotoServer();
+  try {
+    return await launch();
+  } catch (e) {
+    if (!(e instanceof MotoMissingError)) throw e;
+    installMoto();
+    return launch();
+  }
+}
+
+async function launch(): Promise<Moto> {
   const port = await freeLoopbackPort();
   const endpoint = `http://127.0.0.1:${port}`;
   // detached: the child leads its own process group, so stop() can kill moto and any helpers.
@@ -68,31 +80,39 @@ export async function startMoto(): Promise<Moto> {
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
+  let spawnError: NodeJS.ErrnoException | null = null;
+  child.on("error", (e) => (spawnError = e));
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString("utf8")).slice(-4000);
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const kill = (signal: NodeJS.Signals) => {
     try {
-      process.kill(-child.pid!, "SIGTERM");
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
     } catch {
-      return; // already gone
+      /* already gone */
     }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* gone */
-      }
-    }, 5_000);
-    await exited;
+  };
+  // A test file that dies before afterAll must not leave a server behind.
+  const onExit = () => kill("SIGKILL");
+  process.once("exit", onExit);
+  const stop = async (): Promise<void> => {
+    process.removeListener("exit", onExit);
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    kill("SIGTERM");
+    const timer = setTimeout(() => kill("SIGKILL"), 5_000);
+    await closed;
     clearTimeout(timer);
   };
 
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode} on port ${port}: ${stderr}`);
+    if (spawnError !== null || child.exitCode !== null) {
+      await closed;
+      // ENOENT: not on PATH; 127: a pyenv shim for a Python that lacks moto.
+      if ((spawnError as NodeJS.ErrnoException | null)?.code === "ENOENT" || child.exitCode === 127) throw new MotoMissingError(stderr);
+      throw new Error(`moto_server exited with ${child.exitCode} on port ${port}: ${stderr}`);
+    }
     try {
       const res = await fetch(`${endpoint}/moto-api/`, { signal: AbortSignal.timeout(1_000) });
       if (res.ok) break;

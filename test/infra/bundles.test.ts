@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { BUNDLING } from "../../infra/constructs/vigil-function.ts";
-import { REPO_ROOT } from "../../infra/vigil-stack.ts";
+import { BUNDLING } from "../../infra/bundling.ts";
+import { REPO } from "./files.ts";
 
 const HANDLERS = ["ingest", "labels", "evaluate", "reference", "notify"] as const;
 /** The bundle budget of the issue: 1.5 MB minified. */
@@ -11,7 +11,7 @@ const MAX_BUNDLE_BYTES = 1_500_000;
 describe("function bundles", () => {
   it.each(HANDLERS)("bundles functions/%s.ts with the stack's esbuild options within 1.5 MB", async (name) => {
     const result = await build({
-      entryPoints: [join(REPO_ROOT, "functions", `${name}.ts`)],
+      entryPoints: [join(REPO, "functions", `${name}.ts`)],
       bundle: true,
       write: false,
       platform: "node",

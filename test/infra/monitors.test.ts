@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadMonitors, MonitorFileError } from "../../infra/monitors.ts";
-import { REPO_ROOT } from "../../infra/vigil-stack.ts";
-import { folderWith, synth } from "./synth.ts";
+import { folderWith, REPO } from "./files.ts";
 
 const failure = (files: Record<string, string>): MonitorFileError => {
   try {
@@ -16,7 +15,7 @@ const failure = (files: Record<string, string>): MonitorFileError => {
 
 describe("loadMonitors", () => {
   it("validates the repository's monitors", () => {
-    expect(loadMonitors(join(REPO_ROOT, "monitors")).map((m) => m.config.model)).toEqual(["bank-marketing"]);
+    expect(loadMonitors(join(REPO, "monitors")).map((m) => m.config.model)).toEqual(["bank-marketing"]);
   });
 
   it("reads .yaml, .yml and .json files and ignores other files", () => {
@@ -49,12 +48,5 @@ describe("loadMonitors", () => {
 
   it("rejects two files for one model", () => {
     expect(failure({ "m.yaml": "model: m\n", "m.json": '{"model": "m"}' }).message).toMatch(/m\.yaml: model 'm' is also configured by .*m\.json/);
-  });
-});
-
-describe("VigilStack with an invalid monitor file", () => {
-  it("fails synth with the file, the field and the position", () => {
-    const dir = folderWith({ "churn.yaml": "model: churn\ntask: binary_classification\nlabels: {minCoverage: 2}\n" });
-    expect(() => synth({ monitorsDir: dir })).toThrow(/churn\.yaml:3:23: labels\.minCoverage: Too big/);
   });
 });

@@ -1,9 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { App } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { VigilStack, type VigilStackProps } from "../../infra/vigil-stack.ts";
+
+export { folderWith } from "./files.ts";
 
 /** A test Slack secret ARN (full form, with the 6-character suffix). */
 export const SLACK_SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:vigil/slack-webhook-AbC123";
@@ -16,13 +15,6 @@ export function synth(props: VigilStackProps = {}, context: Record<string, unkno
   const app = new App({ builtinCloudFormationValidation: false, context: { "aws:cdk:bundling-stacks": [], ...context } });
   const stack = new VigilStack(app, "Vigil", props);
   return { app, stack, template: Template.fromStack(stack) };
-}
-
-/** A fresh folder holding the given files (name → text). */
-export function folderWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "vigil-infra-test-"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
 }
 
 /** An IAM statement as synthesized, with Action and Resource always arrays. */

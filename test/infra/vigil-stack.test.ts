@@ -1,16 +1,19 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { Match, type Template } from "aws-cdk-lib/assertions";
-import { MAX_RECEIVE_COUNT } from "../../infra/constructs/object-queue.ts";
-import { propsFromContext } from "../../infra/settings.ts";
 import { App } from "aws-cdk-lib";
+import { Match, type Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { MAX_RECEIVE_COUNT } from "../../infra/constructs/object-queue.ts";
+import { evaluationSchedule, parseSeverities, propsFromContext, SettingError } from "../../infra/settings.ts";
+import { SIZING } from "../../infra/sizing.ts";
+import type { VigilStack } from "../../infra/vigil-stack.ts";
 import { PREFIX } from "../../shared/names.ts";
-import { SLACK_SECRET_ARN, synth } from "./synth.ts";
+import { folderWith, SLACK_SECRET_ARN, synth } from "./synth.ts";
 
 const denyInsecureTransport = [expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })];
 
+let stack: VigilStack;
 let template: Template;
 beforeAll(() => {
-  template = synth({ alertEmail: "ml-oncall@example.com", slackWebhookSecretArn: SLACK_SECRET_ARN }).template;
+  ({ stack, template } = synth({ alertEmail: "ml-oncall@example.com", slackWebhookSecretArn: SLACK_SECRET_ARN }));
 });
 
 describe("VigilStack bucket", () => {
@@ -117,8 +120,12 @@ describe("VigilStack functions", () => {
   });
 
   it("sizes each function from the measurements in infra/sizing.ts", () => {
-    const sizes = Object.fromEntries(vigilFunctions().map((f) => [String(f.Properties.Description).split(":")[1].trim().split(" ")[0], [f.Properties.MemorySize, f.Properties.Timeout]]));
-    expect(sizes).toEqual({ profiles: [1024, 900], joins: [512, 900], builds: [2048, 900], evaluates: [1769, 600], posts: [256, 30] });
+    const resources = template.toJSON().Resources;
+    for (const [name, fn] of Object.entries(stack.functions)) {
+      const props = resources[stack.getLogicalId(fn.function.node.defaultChild as never)].Properties;
+      const sizing = SIZING[name as keyof typeof SIZING];
+      expect([props.MemorySize, props.Timeout], name).toEqual([sizing.memoryMb, sizing.timeout.toSeconds()]);
+    }
   });
 });
 
@@ -188,5 +195,68 @@ describe("VigilStack outputs", () => {
     const outputs = template.findOutputs("*");
     expect(Object.keys(outputs).sort()).toEqual(["BucketName", "DashboardUrlbankmarketing", "TopicArn"]);
     expect(JSON.stringify(outputs.DashboardUrlbankmarketing.Value)).toContain("#dashboards/dashboard/");
+  });
+});
+
+describe("VigilStack with an invalid monitor file", () => {
+  it("fails synth with the file, the field and the position", () => {
+    const dir = folderWith({ "churn.yaml": "model: churn\ntask: binary_classification\nlabels: {minCoverage: 2}\n" });
+    expect(() => synth({ monitorsDir: dir })).toThrow(/churn\.yaml:3:23: labels\.minCoverage: Too big/);
+  });
+});
+
+describe("propsFromContext", () => {
+  it("maps context values to stack props", () => {
+    const app = new App({
+      context: { alertEmail: "a@example.com", emailSeverities: "P1,P2,P3", evaluateEvery: "30m", namespace: "Vigil/Prod", logRetentionDays: "90", stateRetentionDays: "200" },
+    });
+    expect(propsFromContext(app.node)).toMatchObject({
+      alertEmail: "a@example.com",
+      emailSeverities: ["P1", "P2", "P3"],
+      evaluateEvery: "30m",
+      namespace: "Vigil/Prod",
+      logRetention: 90,
+      stateRetentionDays: 200,
+    });
+  });
+
+  it("leaves unset keys to the stack's defaults", () => {
+    expect(Object.values(propsFromContext(new App().node)).every((v) => v === undefined)).toBe(true);
+  });
+});
+
+describe("evaluationSchedule", () => {
+  it("accepts durations and rate expressions", () => {
+    expect(evaluationSchedule("15m").schedule.expressionString).toBe("rate(15 minutes)");
+    expect(evaluationSchedule("rate(2 hours)").every.toMinutes()).toBe(120);
+  });
+
+  it("rejects cron expressions and intervals beyond a day", () => {
+    expect(() => evaluationSchedule("cron(0 * * * ? *)")).toThrow(SettingError);
+    expect(() => evaluationSchedule("2d")).toThrow(/evaluateEvery: expected whole minutes from 1 minute to 1 day/);
+  });
+});
+
+describe("VigilStack settings", () => {
+  it("rejects an invalid email address", () => {
+    expect(() => synth({ alertEmail: "not-an-address" })).toThrow(/alertEmail: expected an email address/);
+  });
+
+  it("rejects a Slack secret that is not a Secrets Manager ARN", () => {
+    expect(() => synth({ slackWebhookSecretArn: "https://hooks.slack.com/services/T/B/X" })).toThrow(/slackWebhookSecretArn: expected a Secrets Manager secret ARN/);
+  });
+
+  it("rejects an AWS/ namespace", () => {
+    expect(() => synth({ namespace: "AWS/Lambda" })).toThrow(/namespace: expected a CloudWatch namespace/);
+  });
+
+  it("rejects unknown severities", () => {
+    expect(() => parseSeverities("P1,P9")).toThrow(/emailSeverities: expected a comma-separated list of P1, P2, P3, P4/);
+  });
+
+  it("uses the namespace given for metrics, alarms and the PutMetricData condition", () => {
+    const { template } = synth({ namespace: "Vigil/Prod" });
+    template.hasResourceProperties("AWS::CloudWatch::Alarm", { Namespace: "Vigil/Prod", MetricName: "MinutesSinceLastData" });
+    expect(JSON.stringify(template.findResources("AWS::IAM::Policy"))).toContain('"cloudwatch:namespace":"Vigil/Prod"');
   });
 });

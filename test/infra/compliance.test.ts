@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Validations } from "aws-cdk-lib";
-import { Annotations, Match } from "aws-cdk-lib/assertions";
+import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { NAG_ACKNOWLEDGEMENTS_CONTEXT } from "../../infra/nag.ts";
 import type { VigilStack } from "../../infra/vigil-stack.ts";
@@ -52,5 +56,21 @@ describe("cdk-nag AwsSolutions", () => {
   it("gives every acknowledgement a specific reason", () => {
     const reasons = acknowledgements(full).map((a) => a.reason);
     for (const reason of reasons) expect(reason.length).toBeGreaterThanOrEqual(60);
+  });
+});
+
+// W3005 (a DependsOn that a GetAtt already implies) is how aws-cdk-lib orders every function
+// after its role policy; it is redundant, not wrong.
+const IGNORED = ["W3005"];
+
+describe("cfn-lint", () => {
+  it("passes the synthesized template", () => {
+    const template = Template.fromStack(full);
+    const file = join(mkdtempSync(join(tmpdir(), "vigil-cfn-lint-")), "Vigil.template.json");
+    writeFileSync(file, JSON.stringify(template.toJSON()));
+    const run = spawnSync("cfn-lint", ["--ignore-checks", ...IGNORED, "--", file], { encoding: "utf8" });
+    if (run.error) throw new Error(`cfn-lint could not run (${run.error.message}); install it with \`pip install cfn-lint\``);
+    expect(`${run.stdout}${run.stderr}`).toBe("");
+    expect(run.status).toBe(0);
   });
 });

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { processAlerts } from "../../../shared/pipeline/alerting.ts";
+import { defaultMonitorConfig } from "../../../shared/config/load.ts";
+import type { RuleOutcome } from "../../../shared/check/alerts.ts";
+import type { CheckReport } from "../../../shared/check/report.ts";
+import { CapturingNotifier, MemoryStateStore } from "../../helpers/memory-ports.ts";
+
+const HOUR = 3_600_000;
+const config = defaultMonitorConfig("m");
+const rule = { name: "feature_drift", when: "drifted == 1", severity: "P4" as const, action: "notify" as const };
+const report = {
+  current: { rows: 10, malformedRows: 0, start: null, end: null },
+  features: {},
+  dataset: { driftedFeatures: 1, driftedShare: 1, drifted: true, features: 1 },
+  prediction: { drift: null },
+} as unknown as CheckReport;
+
+function outcome(firing: boolean): RuleOutcome {
+  return {
+    rule,
+    status: firing ? "firing" : "clear",
+    alerts: firing ? [{ rule: rule.name, severity: "P4", feature: "age", value: 0.3, threshold: 0.1, message: "age drifted" }] : [],
+  };
+}
+
+describe("processAlerts", () => {
+  it("sends one message for ten firing evaluations, one reminder after the cooldown, then one resolve", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    let now = 0;
+    const deps = { state, notifier, clock: { nowMs: () => now } };
+    for (let i = 0; i < 10; i++) {
+      now = i * HOUR; // every hour, within the 24 h cooldown
+      await processAlerts(deps, config, "m", now, [outcome(true)], report);
+    }
+    expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire"]);
+    now = 25 * HOUR;
+    await processAlerts(deps, config, "m", now, [outcome(true)], report);
+    now = 26 * HOUR;
+    await processAlerts(deps, config, "m", now, [outcome(true)], report);
+    expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire", "remind"]);
+    now = 27 * HOUR;
+    await processAlerts(deps, config, "m", now, [outcome(false)], report);
+    await processAlerts(deps, config, "m", now + HOUR, [outcome(false)], report);
+    expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire", "remind", "resolve"]);
+    expect(notifier.messages[2].subject).toMatch(/^\[RESOLVED\] m: feature_drift/);
+  });
+
+  it("leaves the state alone when the rule cannot be decided", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    const deps = { state, notifier, clock: { nowMs: () => 0 } };
+    await processAlerts(deps, config, "m", 0, [outcome(true)], report);
+    await processAlerts(deps, config, "m", 0, [{ rule, status: "unknown", alerts: [] }], report);
+    expect(notifier.messages).toHaveLength(1);
+    expect((await state.getAlert("m", rule.name))?.firing).toBe(true);
+  });
+
+  it("puts a retraining event when a retrain rule fires", async () => {
+    const events: Array<[string, string, Record<string, unknown>]> = [];
+    const deps = { state: new MemoryStateStore(), notifier: new CapturingNotifier(), clock: { nowMs: () => 0 }, events: { put: async (s: string, d: string, detail: Record<string, unknown>) => void events.push([s, d, detail]) } };
+    await processAlerts(deps, config, "m", Date.UTC(2024, 0, 2), [{ ...outcome(true), rule: { ...rule, action: "retrain" } }], report);
+    expect(events).toEqual([["vigil", "Retraining Recommended", { model: "m", window: "2024-01-02T00:00:00.000Z", rule: "feature_drift", reasons: ["age drifted"] }]]);
+  });
+
+  it("sends nothing when another evaluation claimed the transition first", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    await state.putAlert({ model: "m", rule: rule.name, firing: false, lastNotifiedMs: null, sinceMs: null, version: 1 }, null);
+    const stale = { ...state, getAlert: async () => null, putAlert: state.putAlert.bind(state), getWindow: state.getWindow.bind(state), putWindow: state.putWindow.bind(state) };
+    await processAlerts({ state: stale, notifier, clock: { nowMs: () => 0 } }, config, "m", 0, [outcome(true)], report);
+    expect(notifier.messages).toEqual([]);
+  });
+});
