@@ -5,6 +5,7 @@ import type { Node } from "constructs";
 import type { VigilStackProps } from "./vigil-stack.ts";
 import { parseDurationMs } from "../shared/config/duration.ts";
 import { SEVERITIES, type Severity } from "../shared/drift/methods.ts";
+import { DEFAULT_NAMESPACE } from "../shared/names.ts";
 
 /** A stack setting that cannot be used; the message names the setting and what was expected. */
 export class SettingError extends Error {
@@ -145,5 +146,40 @@ export function propsFromContext(node: Node): VigilStackProps {
     logRetention: logDays === undefined ? undefined : retentionDays(logDays),
     stateRetentionDays: num("stateRetentionDays"),
     quarantineRetentionDays: num("quarantineRetentionDays"),
+  };
+}
+
+/** VigilStack props checked and defaulted. */
+export interface ResolvedSettings {
+  readonly namespace: string;
+  readonly schedule: Schedule;
+  readonly every: Duration;
+  readonly busName: string;
+  readonly alertEmail?: string;
+  readonly slackSecretArn?: string;
+  readonly logRetention: RetentionDays;
+  readonly stateRetentionDays?: number;
+  readonly quarantineRetentionDays?: number;
+}
+
+/**
+ * Checks the stack's props and fills the defaults (namespace `Vigil`, every 15 minutes, the
+ * default event bus, logs kept a month).
+ *
+ * @throws SettingError naming the first unusable setting.
+ * @example
+ * resolveSettings({}).every.toMinutes(); // 15
+ */
+export function resolveSettings(props: VigilStackProps): ResolvedSettings {
+  const days = (setting: string, v: number | undefined) => (v === undefined ? undefined : positiveDays(setting, v));
+  return {
+    namespace: checkNamespace(props.namespace ?? DEFAULT_NAMESPACE),
+    ...evaluationSchedule(props.evaluateEvery ?? "15m"),
+    busName: checkBusName(props.retrainBus ?? "default"),
+    alertEmail: props.alertEmail === undefined ? undefined : checkEmail(props.alertEmail),
+    slackSecretArn: props.slackWebhookSecretArn === undefined ? undefined : checkSecretArn(props.slackWebhookSecretArn),
+    logRetention: props.logRetention ?? RetentionDays.ONE_MONTH,
+    stateRetentionDays: days("stateRetentionDays", props.stateRetentionDays),
+    quarantineRetentionDays: days("quarantineRetentionDays", props.quarantineRetentionDays),
   };
 }

@@ -5,11 +5,11 @@ import { Annotations, CfnOutput, Duration, Stack, type StackProps } from "aws-cd
 import { Rule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
 import type { Table } from "aws-cdk-lib/aws-dynamodb";
-import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Bucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import type { Severity } from "../shared/drift/methods.ts";
-import { DEFAULT_NAMESPACE, PREFIX } from "../shared/names.ts";
+import { PREFIX } from "../shared/names.ts";
 import { parseReference } from "../shared/reference/parse.ts";
 import { AlertTopic } from "./constructs/alert-topic.ts";
 import { DataBucket } from "./constructs/data-bucket.ts";
@@ -21,21 +21,17 @@ import { PipelineAlarms } from "./constructs/pipeline-alarms.ts";
 import { StateTable } from "./constructs/state-table.ts";
 import { VigilFunction, type TableAction } from "./constructs/vigil-function.ts";
 import { loadMonitors } from "./monitors.ts";
-import {
-  checkBusName,
-  checkEmail,
-  checkNamespace,
-  checkSecretArn,
-  evaluationSchedule,
-  positiveDays,
-} from "./settings.ts";
+import { resolveSettings } from "./settings.ts";
 import { SIZING } from "./sizing.ts";
 
 /** The repository root: handlers, monitors and the lock file are found from here. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
-/** Reference data the builder profiles: `reference/<model>/data.<csv|jsonl|parquet>`. */
-export const REFERENCE_DATA_SUFFIXES = [".csv", ".jsonl", ".parquet"] as const;
+/**
+ * Key endings of the reference data the builder profiles (`reference/<model>/data.<ext>[.gz]`),
+ * so that writing `reference/<model>/profile.json` does not queue the builder again.
+ */
+export const REFERENCE_DATA_SUFFIXES = ["csv", "jsonl", "json", "ndjson", "parquet"].flatMap((ext) => [`/data.${ext}`, `/data.${ext}.gz`]);
 
 export interface VigilStackProps extends StackProps {
   /** Folder of `<model>.yaml|yml|json` monitor configs, validated at synth time. @default `monitors/` of the repository */
@@ -85,21 +81,13 @@ export class VigilStack extends Stack {
     // Server access logs are delivered under a bucket policy, not the legacy LogDeliveryWrite ACL
     // (which conflicts with bucket-owner-enforced ownership). Set here so every app gets it.
     this.node.setContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy", true);
-    const namespace = checkNamespace(props.namespace ?? DEFAULT_NAMESPACE);
-    const { schedule, every } = evaluationSchedule(props.evaluateEvery ?? "15m");
-    const busName = checkBusName(props.retrainBus ?? "default");
-    const alertEmail = props.alertEmail === undefined ? undefined : checkEmail(props.alertEmail);
-    const slackSecretArn = props.slackWebhookSecretArn === undefined ? undefined : checkSecretArn(props.slackWebhookSecretArn);
+    const { namespace, schedule, every, busName, alertEmail, slackSecretArn, logRetention, ...retention } = resolveSettings(props);
     const monitors = loadMonitors(props.monitorsDir ?? join(REPO_ROOT, "monitors"));
-    const logRetention = props.logRetention ?? RetentionDays.ONE_MONTH;
     const functionsDir = props.functionsDir ?? join(REPO_ROOT, "functions");
     const fn = (id: string, file: string, description: string, sizing: (typeof SIZING)[keyof typeof SIZING]) =>
       new VigilFunction(this, id, { entry: join(functionsDir, file), projectRoot: REPO_ROOT, description, sizing, logRetention });
 
-    const bucket = (this.bucket = new DataBucket(this, "Data", {
-      stateRetentionDays: props.stateRetentionDays === undefined ? undefined : positiveDays("stateRetentionDays", props.stateRetentionDays),
-      quarantineRetentionDays: props.quarantineRetentionDays === undefined ? undefined : positiveDays("quarantineRetentionDays", props.quarantineRetentionDays),
-    }).bucket);
+    const bucket = (this.bucket = new DataBucket(this, "Data", retention).bucket);
     const table = (this.table = new StateTable(this, "State").table);
     const alerts = (this.alerts = new AlertTopic(this, "Alerts", { alertEmail, emailSeverities: props.emailSeverities }));
     // The join store's calls (functions/adapters/dynamo-join-store.ts): conditional puts and

@@ -13,11 +13,14 @@ import { fromAttr, fromStringMap, modelPart, numAttr, strAttr, toAttr, toStringM
  * | pending label     | `L#<model>#<id>`            | `L`     | label, timestampMs (of the label), ttl |
  *
  * A window's predictions are one Query. The id index finds a prediction's window from a label,
- * and is also the per-model uniqueness guard: the prediction and its index item are written in
- * one transaction, both conditional on absence, so an id seen before (redelivery, or the same id
- * in another window) is a duplicate that writes nothing. A label that arrives first waits as a
- * pending item; whichever side arrives second joins it with an update conditional on
- * `attribute_not_exists(label)`, so each prediction is labelled exactly once.
+ * and is also the per-model uniqueness guard: it is put first, conditional on absence, then the
+ * prediction item, also conditional; an id seen before (redelivery, or the same id in another
+ * window) is a duplicate that writes nothing, and a redelivery after a crash between the two
+ * puts finishes the pair. A label that arrives first waits as a pending item; whichever side
+ * arrives second joins it with an update conditional on `attribute_not_exists(label)`, so each
+ * prediction is labelled exactly once, and the pending item is then deleted. Labels that find
+ * the index but not yet the prediction item wait as pending too, and look once more after
+ * parking, so a join racing a prediction write is never lost.
  *
  * @example
  * windowPk("m", 1_700_000_000_000); // "W#m#1700000000000"

@@ -44,6 +44,10 @@ function firstPerId<T extends { id: string }>(items: readonly T[]): T[] {
  * The label join on DynamoDB (layout in `dynamo-join-items.ts`). Both orders of arrival join
  * exactly once, and redelivery of either side counts duplicates and changes nothing. Items expire
  * `ttlDays` after they are written (TTL attribute `ttl`; the clock is injectable for tests).
+ * Writes go one item per call, at most `concurrency` (16) in flight; lookups are strongly
+ * consistent BatchGetItem calls of 100 keys. `windowPredictions` reads eventually consistent
+ * pages: the evaluator reads a window after its lateness grace, and a label that misses one
+ * evaluation is seen by the next.
  *
  * @example
  * const joins = new DynamoJoinStore(new DynamoDBClient({}), "vigil-table");

@@ -2,18 +2,28 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import type { FieldValue } from "../../shared/types.ts";
 import { KeyPartError } from "./errors.ts";
 
+/** DynamoDB numbers span 1E-130 to 9.9999999999999999999999999999999999999E+125 in magnitude. */
+const MAX_ABS_NUMBER = 9.99999999999999e125;
+const MIN_ABS_NUMBER = 1e-130;
+
 /**
  * DynamoDB attribute values for the port types, keeping JSON types: numbers as N, text as S,
  * booleans as BOOL, null as NULL. DynamoDB numbers carry 38 significant digits, so every finite
- * double round-trips through its shortest decimal string.
+ * double in its range round-trips through its shortest decimal string. Numbers DynamoDB would
+ * reject (and so fail the whole batch) are stored as null (non-finite, or beyond 1E+126) or 0
+ * (below 1E-130).
  *
  * @example
  * toAttr(0.25); // { N: "0.25" }
+ * toAttr(1e300); // { NULL: true }
  * fromAttr({ BOOL: true }); // true
  */
 export function toAttr(v: FieldValue): AttributeValue {
   if (v === null) return { NULL: true };
-  if (typeof v === "number") return { N: String(v) };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || Math.abs(v) > MAX_ABS_NUMBER) return { NULL: true };
+    return { N: Math.abs(v) < MIN_ABS_NUMBER ? "0" : String(v) };
+  }
   if (typeof v === "boolean") return { BOOL: v };
   return { S: v };
 }

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ManagedPolicy, PermissionsBoundary, PolicyStatement } from "aws-cdk-lib/aws-iam";
@@ -31,8 +32,12 @@ export class MonitorConfigs extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitorConfigsProps) {
     super(scope, id);
-    // Stage exactly the texts that were validated, nothing else from the folder.
-    const staging = mkdtempSync(join(tmpdir(), "vigil-monitors-"));
+    // Stage exactly the texts that were validated, nothing else from the folder, in a directory
+    // named by their content so repeated synths reuse it.
+    const hash = createHash("sha256");
+    for (const m of props.monitors) hash.update(`${m.name}\0${m.text}\0`);
+    const staging = join(tmpdir(), `vigil-monitors-${hash.digest("hex").slice(0, 16)}`);
+    mkdirSync(staging, { recursive: true });
     for (const m of props.monitors) writeFileSync(join(staging, m.name), m.text);
     const asset = new Asset(this, "Files", { path: staging });
     const logGroup = new LogGroup(this, "Logs", { retention: props.logRetention ?? RetentionDays.ONE_MONTH });

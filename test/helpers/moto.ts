@@ -109,6 +109,7 @@ async function launch(): Promise<Moto> {
   for (;;) {
     if (spawnError !== null || child.exitCode !== null) {
       await closed;
+      process.removeListener("exit", onExit);
       // ENOENT: not on PATH; 127: a pyenv shim for a Python that lacks moto.
       if ((spawnError as NodeJS.ErrnoException | null)?.code === "ENOENT" || child.exitCode === 127) throw new MotoMissingError(stderr);
       throw new Error(`moto_server exited with ${child.exitCode} on port ${port}: ${stderr}`);

@@ -1,20 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Validations } from "aws-cdk-lib";
-import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
+import { Annotations, Match, type Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { NAG_ACKNOWLEDGEMENTS_CONTEXT } from "../../infra/nag.ts";
 import type { VigilStack } from "../../infra/vigil-stack.ts";
-import { SLACK_SECRET_ARN, synth } from "./synth.ts";
+import { folderWith, SLACK_SECRET_ARN, synth } from "./synth.ts";
 
 const everything = { alertEmail: "ml-oncall@example.com", slackWebhookSecretArn: SLACK_SECRET_ARN };
 
 let full: VigilStack;
+let fullTemplate: Template;
 beforeAll(() => {
-  full = synth(everything).stack;
+  ({ stack: full, template: fullTemplate } = synth(everything));
 });
 
 /** Acknowledgements recorded in the tree: rule id, reason, and the construct path they cover. */
@@ -65,9 +64,7 @@ const IGNORED = ["W3005"];
 
 describe("cfn-lint", () => {
   it("passes the synthesized template", () => {
-    const template = Template.fromStack(full);
-    const file = join(mkdtempSync(join(tmpdir(), "vigil-cfn-lint-")), "Vigil.template.json");
-    writeFileSync(file, JSON.stringify(template.toJSON()));
+    const file = join(folderWith({ "Vigil.template.json": JSON.stringify(fullTemplate.toJSON()) }), "Vigil.template.json");
     const run = spawnSync("cfn-lint", ["--ignore-checks", ...IGNORED, "--", file], { encoding: "utf8" });
     if (run.error) throw new Error(`cfn-lint could not run (${run.error.message}); install it with \`pip install cfn-lint\``);
     expect(`${run.stdout}${run.stderr}`).toBe("");

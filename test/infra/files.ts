@@ -1,14 +1,25 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 /** The repository root, found without importing the CDK app. */
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** A fresh folder holding the given files (name → text). */
+let root: string | null = null;
+let next = 0;
+
+afterAll(() => {
+  if (root !== null) rmSync(root, { recursive: true, force: true });
+  root = null;
+});
+
+/** A fresh folder holding the given files (name → text), removed after the test file. */
 export function folderWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "vigil-infra-test-"));
+  root ??= mkdtempSync(join(tmpdir(), "vigil-infra-test-"));
+  const dir = join(root, String(next++));
+  mkdirSync(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

@@ -6,9 +6,15 @@ import { evaluationSchedule, parseSeverities, propsFromContext, SettingError } f
 import { SIZING } from "../../infra/sizing.ts";
 import type { VigilStack } from "../../infra/vigil-stack.ts";
 import { PREFIX } from "../../shared/names.ts";
+import { isReferenceData } from "../../shared/pipeline/keys.ts";
 import { folderWith, SLACK_SECRET_ARN, synth } from "./synth.ts";
 
 const denyInsecureTransport = [expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } })];
+
+const notificationFilters = (): Array<{ prefix?: string; suffix?: string }> =>
+  Object.values(template.findResources("Custom::S3BucketNotifications"))[0].Properties.NotificationConfiguration.QueueConfigurations.map(
+    (q: { Filter: { Key: { FilterRules: Array<{ Name: string; Value: string }> } } }) => Object.fromEntries(q.Filter.Key.FilterRules.map((r) => [r.Name, r.Value])),
+  );
 
 let stack: VigilStack;
 let template: Template;
@@ -50,18 +56,15 @@ describe("VigilStack bucket", () => {
     });
   });
 
-  it("queues new objects under predictions/, labels/ and reference data files", () => {
-    const config = Object.values(template.findResources("Custom::S3BucketNotifications"))[0].Properties.NotificationConfiguration;
-    const filters = config.QueueConfigurations.map((q: { Filter: { Key: { FilterRules: Array<{ Name: string; Value: string }> } } }) =>
-      Object.fromEntries(q.Filter.Key.FilterRules.map((r) => [r.Name, r.Value])),
-    );
-    expect(filters).toEqual([
-      { prefix: "predictions/" },
-      { prefix: "labels/" },
-      { prefix: "reference/", suffix: ".csv" },
-      { prefix: "reference/", suffix: ".jsonl" },
-      { prefix: "reference/", suffix: ".parquet" },
-    ]);
+  it("queues every new object under predictions/ and labels/", () => {
+    expect(notificationFilters().slice(0, 2)).toEqual([{ prefix: "predictions/" }, { prefix: "labels/" }]);
+  });
+
+  it("queues exactly the reference data files the builder reads, not the profile it writes", () => {
+    const reference = notificationFilters().slice(2);
+    expect(reference.every((f) => f.prefix === PREFIX.reference && isReferenceData(`reference/m${f.suffix}`))).toBe(true);
+    expect(reference.map((f) => f.suffix)).toEqual(expect.arrayContaining(["/data.csv", "/data.jsonl", "/data.parquet", "/data.csv.gz"]));
+    expect(reference.some((f) => "reference/m/profile.json".endsWith(f.suffix!))).toBe(false);
   });
 });
 

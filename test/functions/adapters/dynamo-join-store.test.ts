@@ -82,12 +82,13 @@ describe("DynamoJoinStore", () => {
     expect(await joins.putLabels("dup", [label("a", 1), label("a", 0)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 1 });
   });
 
-  it("keeps value types of predictions, labels, scores and versions", async () => {
+  it("keeps value types, storing numbers beyond DynamoDB's range as null or 0", async () => {
     const items = [
       pred("n", { prediction: 0.125, score: null }),
       pred("s", { prediction: "cat", version: null, segments: {} }),
       pred("t", { prediction: true }),
       pred("z", { prediction: null }),
+      pred("zz", { prediction: 1e300, score: 1e-200 }), // beyond DynamoDB's number range
     ];
     await joins.putPredictions("types", items, 14);
     await joins.putLabels("types", [label("n", 0.5), label("s", "dog"), label("t", false)], 14);
@@ -97,6 +98,7 @@ describe("DynamoJoinStore", () => {
       ["cat", "dog", 0.8, null],
       [true, false, 0.8, "v1"],
       [null, null, 0.8, "v1"],
+      [null, null, 0, "v1"],
     ]);
     expect(got[1].segments).toEqual({});
   });

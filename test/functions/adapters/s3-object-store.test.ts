@@ -1,4 +1,4 @@
-import { CreateBucketCommand, type S3Client } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, ListBucketsCommand, type S3Client } from "@aws-sdk/client-s3";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapLimit } from "../../../functions/adapters/concurrency.ts";
@@ -93,5 +93,13 @@ describe("S3ObjectStore", () => {
     await store.delete("quarantine/m/q");
     expect(await store.getText("quarantine/m/q")).toBeNull();
     await expect(store.delete("quarantine/m/q")).resolves.toBeUndefined();
+  });
+});
+
+describe("moto harness", () => {
+  it("wipes every resource on reset", async () => {
+    expect((await s3.send(new ListBucketsCommand({}))).Buckets?.length).toBeGreaterThan(0);
+    await moto.reset();
+    expect((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).toEqual([]);
   });
 });
