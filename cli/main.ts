@@ -6,6 +6,7 @@ import { ReferenceFormatError } from "../shared/reference/parse.ts";
 import { checkCommand } from "./commands/check.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { invokeCommand } from "./commands/invoke.ts";
+import { localCommand } from "./commands/local.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { InputError, UsageError } from "./errors.ts";
 import { WorkerInputError } from "./parallel.ts";
@@ -16,6 +17,7 @@ export const USAGE = `vigil — monitoring for machine-learning models
 
   vigil profile <data…> --model <name> [--config <file>] [--target <col>] --out <file>
   vigil check --reference <profile.json|data…> --current <logs…> [--config <file>] [--method <m>] [--json] [--html <file>]
+  vigil local [--bucket <dir>] [--watch] [--demo] [--webhook <url>]   the whole pipeline on the embedded backend
   vigil invoke <ingest|labels|evaluate|notify|reference> --event <file.json>
   vigil demo        compare the bank-marketing demo data (May–June 2008 reference, August 2008 current)
 
@@ -32,6 +34,10 @@ const OPTIONS = {
   target: { type: "string" },
   out: { type: "string" },
   event: { type: "string" },
+  bucket: { type: "string" },
+  watch: { type: "boolean", default: false },
+  demo: { type: "boolean", default: false },
+  webhook: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -79,6 +85,8 @@ export async function main(argv: string[], io: Io = STDIO): Promise<number> {
         const current = [...(v.current ?? []), ...positionals];
         return await checkCommand({ reference: v.reference ?? [], current, config: v.config, model: v.model, method: v.method, json: v.json, html: v.html }, io.out, Date.now());
       }
+      case "local":
+        return await localCommand({ bucket: v.bucket ?? (v.demo ? ".vigil/demo-bucket" : "."), watch: v.watch, demo: v.demo, webhook: v.webhook, out: io.out, err: io.err });
       case "invoke":
         return await invokeCommand(positionals[0], v.event, io.out);
       case "demo":

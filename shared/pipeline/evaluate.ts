@@ -1,5 +1,6 @@
 import { evaluateRules } from "../check/alerts.ts";
 import { compareProfiles } from "../check/compare.ts";
+import { featureDistributions } from "../check/distributions.ts";
 import { flattenMetrics } from "../check/metrics.ts";
 import type { CheckReport } from "../check/report.ts";
 import { parseDurationMs } from "../config/duration.ts";
@@ -84,7 +85,8 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
       datums.push(...windowDatums(report, model, w), lateDatum(model, w, 0));
       const atWindow = evaluateRules(report, reference, config, history).filter((o) => !isPerformanceRule(o.rule.when));
       out.notifications += await processAlerts(deps, config, model, w, atWindow, report);
-      await deps.objects.put(windowMetricsKey(model, w), JSON.stringify({ partials: keys.length, rows: merged.rows, metrics: flattenMetrics(report), report }), "application/json");
+      const distributions = featureDistributions(reference, merged, config);
+      await deps.objects.put(windowMetricsKey(model, w), JSON.stringify({ partials: keys.length, rows: merged.rows, metrics: flattenMetrics(report), report, distributions }), "application/json");
       const fresh = { model, windowStartMs: w, evaluatedAtMs: now, evaluatedRows: merged.rows, lateRowsPublished: 0, performancePublishedAtMs: null, version: (state?.version ?? 0) + 1 };
       if (await deps.state.putWindow(fresh, state?.version ?? null)) out.evaluatedWindows.push(w);
     } else if (changed) {
@@ -124,11 +126,13 @@ function lateDatum(model: string, w: number, late: number): MetricDatum {
   return { name: METRIC.LateRows, value: late, timestampMs: w, dimensions: { [DIMENSION.Model]: model }, unit: "Count" };
 }
 
-interface WindowRecord {
+/** What the evaluator keeps per evaluated window under state/<model>/metrics/. */
+export interface WindowRecord {
   partials: number;
   rows: number;
   metrics: Record<string, number | null>;
   report: unknown;
+  distributions?: Record<string, unknown>;
 }
 
 async function readWindowMetrics(objects: ObjectStore, model: string, w: number): Promise<WindowRecord | null> {
