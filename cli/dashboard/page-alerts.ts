@@ -32,13 +32,16 @@ function drawAlerts() {
     hooks: {
       draw: [function (u) {
         var ctx = u.ctx, dpr = window.devicePixelRatio || 1, r = 4.5 * dpr;
+        var cellPx = Math.abs(u.valToPos(edges[1], "x", true) - u.valToPos(edges[0], "x", true));
         Object.keys(byTime).forEach(function (t) {
-          var perLane = [0, 0, 0, 0];
-          byTime[t].forEach(function (a) {
-            var lane = laneOf(a.severity), k = perLane[lane]++;
-            var x = u.valToPos(Number(t), "x", true) + (k % 5) * 3 * r * (k % 2 ? 1 : -0.001) + Math.floor(k / 5) * r;
-            var y = u.valToPos(lane, "sev", true);
-            marker(ctx, a.state, sevColor(a.severity), x, y, r, dpr);
+          var lanes = [[], [], [], []];
+          byTime[t].forEach(function (a) { lanes[laneOf(a.severity)].push(a); });
+          lanes.forEach(function (list, lane) {
+            var step = Math.min(2.6 * r, cellPx / (list.length + 1)), y = u.valToPos(lane, "sev", true);
+            list.forEach(function (a, k) {
+              var x = u.valToPos(Number(t), "x", true) + (k - (list.length - 1) / 2) * step;
+              marker(ctx, a.state, sevColor(a.severity), x, y, r, dpr);
+            });
           });
         });
       }],

@@ -65,8 +65,8 @@ export class ModelAlarms extends Construct {
       new Metric({ namespace: props.namespace, metricName, dimensionsMap: { [DIMENSION.Model]: model }, statistic, period: p });
     const name = (what: string) => `${Stack.of(this).stackName}-${model}-${what}`;
 
-    this.staleAfterMinutes = Math.ceil((windowMs + latenessMs) / 60_000);
-    const staleAfterMinutes = this.staleAfterMinutes;
+    const staleAfterMinutes = Math.ceil((windowMs + latenessMs) / 60_000);
+    this.staleAfterMinutes = staleAfterMinutes;
     this.freshness = new Alarm(this, "Freshness", {
       alarmName: name("freshness"),
       alarmDescription: `${model}: no prediction logs for more than ${staleAfterMinutes} minutes (window ${config.window} + lateness ${config.lateness}), or the evaluator stopped reporting.`,

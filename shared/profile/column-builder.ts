@@ -63,6 +63,8 @@ export class ColumnBuilder {
     else this.addCategory(String(v));
   }
 
+  // Calls below pass the caller's tagged `v`, never the unboxed `x`: a double passed to a call that
+  // is not inlined would be boxed, one allocation per value. Callees fold -0 themselves.
   private addNumber(v: number): void {
     this.numbers++;
     if (v - v === 0) {
@@ -74,9 +76,9 @@ export class ColumnBuilder {
       if (x < this.min) this.min = x;
       if (x > this.max) this.max = x;
       if (x < 0) this.negatives++;
-      if (this.hist !== null) this.hist[binOf(this.edges as Float64Array, x)]++;
-      if (this.digest !== null) this.digest.add(x);
-      else if (!(this.exact as DistinctCounter).add(x)) this.switchToDigest(x);
+      if (this.hist !== null) this.hist[binOf(this.edges as Float64Array, v)]++;
+      if (this.digest !== null) this.digest.add(v);
+      else if (!(this.exact as DistinctCounter).add(v)) this.switchToDigest(v);
     } else if (v !== v) this.nan++;
     else {
       if (v > 0) this.posInf++;

@@ -7,8 +7,12 @@ const BUFFER_VALUES = 8_192;
 
 /**
  * The ingest side of the t-digest: finite values go to a typed buffer (no allocation per value);
- * a full buffer is sorted and merged into the centroids. Deterministic: the same values in the same
- * order give the same centroids. Amortised cost ≈ one typed-array sort step per value.
+ * a full buffer is radix-sorted and merged into the centroids. Deterministic: the same values in
+ * the same order give the same centroids. Memory ≈ 64 KiB of buffer + 2 × 17 bytes × (δ + 8).
+ *
+ * Error and size at δ = 3,000 (measured against exact computation at n = 10^6 and 10^7, one stream
+ * and up to 1,000 merged partials; see shared/profile/README.md): KS D within 0.001, normalised W1
+ * within 0.14% relative under drift, quantiles within 0.15% rank, ≤ 1,970 centroids, ≤ 44 KiB JSON.
  *
  * @example
  * const d = new TDigestBuilder(3000);
@@ -36,9 +40,9 @@ export class TDigestBuilder {
     this.raw = { means: this.buf, weights: null, points: null, length: 0 };
   }
 
-  /** Adds one finite value. */
+  /** Adds one finite value (-0 as 0). */
   add(x: number): void {
-    this.buf[this.bufLen++] = x;
+    this.buf[this.bufLen++] = x + 0;
     if (this.bufLen === BUFFER_VALUES) this.flush();
   }
 
