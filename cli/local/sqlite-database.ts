@@ -1,150 +1,182 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import initSqlJs, { type Database, type SqlValue } from "sql.js";
+import initSqlJs, { type Database, type Statement } from "sql.js";
 import { writeFileAtomicSync } from "./atomic-write.ts";
-import { DatabaseVersionError, LocalBackendError } from "./errors.ts";
+import { LocalBackendError } from "./errors.ts";
 import { acquireLock, releaseLock } from "./file-lock.ts";
+import { appendEntry, EntryRecorder, readEntries, type Param } from "./sqlite-journal.ts";
+import { generationOf, migrate, nextGeneration } from "./sqlite-schema.ts";
 
-/** The table layout's version, kept in `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 1;
+/** The journal is folded into the snapshot once it outgrows the snapshot, and at least this big. */
+export const MIN_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS predictions (
-  model TEXT NOT NULL, id TEXT NOT NULL, window_start INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL,
-  prediction TEXT NOT NULL, score REAL, version TEXT, segments TEXT NOT NULL,
-  label TEXT, label_delay_ms INTEGER, expires_ms INTEGER NOT NULL,
-  PRIMARY KEY (model, id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS predictions_window ON predictions (model, window_start, id);
-CREATE TABLE IF NOT EXISTS pending_labels (
-  model TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, timestamp_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL,
-  PRIMARY KEY (model, id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS windows (
-  model TEXT NOT NULL, window_start INTEGER NOT NULL, state TEXT NOT NULL, version INTEGER NOT NULL,
-  PRIMARY KEY (model, window_start)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS alerts (
-  model TEXT NOT NULL, rule TEXT NOT NULL, state TEXT NOT NULL, version INTEGER NOT NULL,
-  PRIMARY KEY (model, rule)) WITHOUT ROWID;
-`;
+/** A transaction's view: statements that change rows are journalled. */
+export interface Tx {
+  /** Runs a statement and returns how many rows it changed. */
+  run(sql: string, params: readonly Param[]): number;
+  /** The first row of a query, or undefined. */
+  get(sql: string, params: readonly Param[]): Param[] | undefined;
+}
+
+/** What persistence has cost: journal bytes pending, checkpoints made and their milliseconds. */
+export interface PersistStats {
+  journalBytes: number;
+  checkpoints: number;
+  checkpointMs: number;
+  snapshotBytes: number;
+  replayedOps: number;
+}
 
 let engine: ReturnType<typeof initSqlJs> | undefined;
 
-/** What persisting has cost so far: exports written, their total milliseconds, the last size. */
-export interface FlushStats {
-  flushes: number;
-  totalMs: number;
-  lastBytes: number;
-}
-
 /**
- * One SQLite database for the join and state stores, on sql.js (SQLite compiled to WebAssembly:
- * no native build, so a fresh clone runs at once). sql.js works in memory: `open` loads the file,
- * and every `write` that changed a row ends by exporting the whole database and renaming it over
- * the file, so a returned write is on disk and a crash leaves the previous or the new file, never
- * a torn one. The export costs time in proportion to the database's size (see `flushStats`).
- * A lock file (`<file>.lock`, holding the pid) keeps a second process from opening the same file.
+ * One SQLite database for the join and state stores, on sql.js: SQLite compiled to WebAssembly,
+ * so a fresh clone needs no native build. sql.js works in memory; durability comes from two files:
  *
- * sql.js is synchronous, so a `write` runs as one transaction that no other call can interleave:
- * the conditional writes of the stores are atomic without retries.
+ * - `<file>`: a snapshot, a plain SQLite database (open it with `sqlite3` to look around);
+ * - `<file>.changes.jsonl`: a journal with one line per committed `write`, listing the statements
+ *   that changed rows and their parameters, appended before the write commits.
+ *
+ * `open` loads the snapshot and replays the journal; `checkpoint` exports the database over the
+ * snapshot (temp file and rename) and empties the journal. It runs at open, at close, and when the
+ * journal outgrows the snapshot, so a write costs its own rows (not an export of the whole
+ * database) and persistence stays linear. Statements are deterministic given the prior state, so
+ * a replay rebuilds exactly the state that was acknowledged. A lock file (`<file>.lock`) keeps a
+ * second process out. sql.js is synchronous: a `write` is one transaction nothing interleaves.
  *
  * @example
  * const db = await SqliteDatabase.open("/tmp/bucket/.vigil/state.sqlite");
- * db.write((d) => d.run("DELETE FROM alerts WHERE model = ?", ["m"]));
+ * db.write((tx) => tx.run("DELETE FROM alerts WHERE model = ?", ["m"]));
  * db.close();
  */
 export class SqliteDatabase {
-  readonly flushStats: FlushStats = { flushes: 0, totalMs: 0, lastBytes: 0 };
-  private flushedChanges = 0;
+  readonly stats: PersistStats = { journalBytes: 0, checkpoints: 0, checkpointMs: 0, snapshotBytes: 0, replayedOps: 0 };
+  private readonly statements = new Map<string, Statement>();
+  private generation: number;
   private closed = false;
 
   private constructor(
     private readonly db: Database,
-    /** The database file, or null for a database that lives in memory only (tests). */
+    /** The snapshot file, or null for a database in memory only (tests). */
     readonly file: string | null,
-  ) {}
+  ) {
+    migrate(db, file ?? ":memory:");
+    this.generation = generationOf(db);
+  }
 
-  /** Opens (or creates) the database file; `null` gives an in-memory database that is never written. */
+  /** Opens (or creates) the database at `file`; `null` gives one in memory that is never written. */
   static async open(file: string | null): Promise<SqliteDatabase> {
     const SQL = await (engine ??= initSqlJs());
     const path = file === null ? null : resolve(file);
-    if (path !== null) {
-      mkdirSync(dirname(path), { recursive: true });
-      acquireLock(path);
-    }
+    if (path === null) return new SqliteDatabase(new SQL.Database(), null);
+    mkdirSync(dirname(path), { recursive: true });
+    acquireLock(path);
     try {
-      const db = new SQL.Database(path !== null && existsSync(path) ? readFileSync(path) : undefined);
-      const opened = new SqliteDatabase(db, path);
-      opened.migrate();
+      const fresh = !existsSync(path);
+      const opened = new SqliteDatabase(new SQL.Database(fresh ? undefined : readFileSync(path)), path);
+      for (const entry of readEntries(opened.journal, opened.generation)) opened.replay(entry.sql, entry.ops);
+      // Fold a non-empty journal in now, so replays never pile up across runs.
+      if (fresh || (existsSync(opened.journal) && statSync(opened.journal).size > 0)) opened.checkpoint();
       return opened;
     } catch (e) {
-      if (path !== null) releaseLock(path);
+      releaseLock(path);
       if (e instanceof LocalBackendError) throw e;
-      throw new LocalBackendError(`${path}: cannot open as a SQLite database (${(e as Error).message})`, { cause: e });
+      throw new LocalBackendError(`${path}: cannot open the state database (${(e as Error).message})`, { cause: e });
     }
   }
 
-  /** Runs `fn` in one transaction (rolled back if it throws), then persists if anything changed. */
-  write<T>(fn: (db: Database) => T): T {
+  private get journal(): string {
+    return `${this.file}.changes.jsonl`;
+  }
+
+  /** Runs `fn` as one transaction; its changes are journalled, or rolled back if it throws. */
+  write<T>(fn: (tx: Tx) => T): T {
+    const recorder = new EntryRecorder();
+    const tx: Tx = {
+      run: (sql, params) => {
+        this.statement(sql).run(params as Param[]);
+        const n = this.db.getRowsModified();
+        if (n > 0) recorder.record(sql, params);
+        return n;
+      },
+      get: (sql, params) => this.get(sql, params),
+    };
     this.db.run("BEGIN IMMEDIATE");
     let result: T;
     try {
-      result = fn(this.db);
-      this.db.run("COMMIT");
+      result = fn(tx);
+      // Appended before COMMIT: a write that could not be journalled is rolled back, not acknowledged.
+      if (this.file !== null && !recorder.empty) this.stats.journalBytes += appendEntry(this.journal, recorder.entry(this.generation));
     } catch (e) {
       this.db.run("ROLLBACK");
       throw e;
     }
-    this.flush();
+    this.db.run("COMMIT");
+    if (this.stats.journalBytes > Math.max(MIN_CHECKPOINT_BYTES, this.stats.snapshotBytes)) this.checkpoint();
     return result;
   }
 
-  /** Runs a read-only `fn`. */
-  read<T>(fn: (db: Database) => T): T {
-    return fn(this.db);
+  /** Every row of a query. */
+  all(sql: string, params: readonly Param[]): Param[][] {
+    const stmt = this.statement(sql);
+    try {
+      stmt.bind(params as Param[]);
+      const out: Param[][] = [];
+      while (stmt.step()) out.push(stmt.get() as Param[]);
+      return out;
+    } finally {
+      stmt.reset();
+    }
   }
 
-  /** Writes the database to its file (atomically) when rows changed since the last flush. */
-  flush(): void {
-    const changes = Number(this.db.exec("SELECT total_changes()")[0].values[0][0]);
-    if (this.file === null || changes === this.flushedChanges) return;
+  /** The first row of a query, or undefined. */
+  get(sql: string, params: readonly Param[]): Param[] | undefined {
+    const stmt = this.statement(sql);
+    try {
+      const row = stmt.get(params as Param[]) as Param[];
+      return row.length > 0 ? row : undefined;
+    } finally {
+      stmt.reset();
+    }
+  }
+
+  /** Writes the whole database over the snapshot (atomically) and empties the journal. */
+  checkpoint(): void {
+    if (this.file === null) return;
     const t0 = performance.now();
+    this.generation = nextGeneration(this.db); // journal lines of older generations are now in the snapshot
     const bytes = this.db.export();
     writeFileAtomicSync(this.file, bytes);
-    this.flushedChanges = changes;
-    this.flushStats.flushes++;
-    this.flushStats.totalMs += performance.now() - t0;
-    this.flushStats.lastBytes = bytes.byteLength;
+    writeFileSync(this.journal, "");
+    this.stats.checkpoints++;
+    this.stats.checkpointMs += performance.now() - t0;
+    this.stats.snapshotBytes = bytes.byteLength;
+    this.stats.journalBytes = 0;
   }
 
-  /** Flushes, frees the database and releases the lock. Calling it again does nothing. */
+  /** Checkpoints, frees the database and releases the lock. Calling it again does nothing. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     try {
-      this.flush();
+      if (this.stats.journalBytes > 0) this.checkpoint();
     } finally {
+      for (const s of this.statements.values()) s.free();
       this.db.close();
       if (this.file !== null) releaseLock(this.file);
     }
   }
 
-  private migrate(): void {
-    const found = Number(this.db.exec("PRAGMA user_version")[0].values[0][0]);
-    if (found > SCHEMA_VERSION) throw new DatabaseVersionError(this.file ?? ":memory:", found, SCHEMA_VERSION);
-    this.db.exec(`PRAGMA journal_mode = MEMORY; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION};`);
-    this.flushedChanges = Number(this.db.exec("SELECT total_changes()")[0].values[0][0]);
-    if (this.file !== null && !existsSync(this.file)) this.flushedChanges = -1; // write the new file now
-    this.flush();
+  private statement(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
   }
-}
 
-/** Rows of a prepared query as objects. */
-export function rows(db: Database, sql: string, params: SqlValue[]): Record<string, SqlValue>[] {
-  const stmt = db.prepare(sql, params);
-  try {
-    const out: Record<string, SqlValue>[] = [];
-    while (stmt.step()) out.push(stmt.getAsObject());
-    return out;
-  } finally {
-    stmt.free();
+  private replay(sql: string[], ops: [number, Param[]][]): void {
+    this.db.run("BEGIN");
+    for (const [i, params] of ops) this.statement(sql[i]).run(params);
+    this.db.run("COMMIT");
+    this.stats.replayedOps += ops.length;
   }
 }
