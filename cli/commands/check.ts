@@ -7,7 +7,8 @@ import { UsageError } from "../errors.ts";
 import { loadConfig, loadReference } from "../load.ts";
 import { profileFiles } from "../parallel.ts";
 import type { ReadReport } from "../read.ts";
-import { renderHtmlReport } from "../report-html.ts";
+import { dashboardFromReport, renderDashboard } from "../dashboard/index.ts";
+import { featureDistributions, type FeatureDistribution } from "../../shared/check/distributions.ts";
 import { renderTextReport } from "../report-text.ts";
 import { expandInputs } from "../sources.ts";
 
@@ -26,6 +27,8 @@ export interface CheckArgs {
 export interface CheckOutcome {
   report: CheckReport;
   currentRead: ReadReport;
+  /** Reference-vs-current shares per feature, for the HTML page. */
+  distributions: Record<string, FeatureDistribution>;
 }
 
 /**
@@ -43,17 +46,18 @@ export async function runCheck(args: CheckArgs, nowMs: number): Promise<CheckOut
   const { reference } = await loadReference(args.reference, config);
   const files = expandInputs(args.current);
   const { profile, read: currentRead } = await profileFiles(files, config, referenceShape(reference), new Set(args.current));
+  const distributions = featureDistributions(reference, profile, config);
   const report = compareProfiles(reference, profile, { ...config, model: args.model ?? (args.config ? config.model : reference.model) }, {
     method: args.method as DriftMethodName | undefined,
     nowMs,
   });
-  return { report, currentRead };
+  return { report, currentRead, distributions };
 }
 
 /** Runs `vigil check` and prints; returns the exit code (0 no alert, 1 alerts). */
 export async function checkCommand(args: CheckArgs, out: (s: string) => void, nowMs: number): Promise<number> {
-  const { report, currentRead } = await runCheck(args, nowMs);
-  if (args.html) writeFileSync(args.html, renderHtmlReport(report));
+  const { report, currentRead, distributions } = await runCheck(args, nowMs);
+  if (args.html) writeFileSync(args.html, renderDashboard(dashboardFromReport(report, distributions, { generatedAt: new Date(nowMs).toISOString() })));
   out(args.json ? JSON.stringify(report, null, 2) : renderTextReport(report, currentRead));
   return report.alerts.length > 0 ? 1 : 0;
 }

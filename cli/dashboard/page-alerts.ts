@@ -23,7 +23,7 @@ function drawAlerts() {
   A.forEach(function (a) { var t = Date.parse(a.at) / 1000; (byTime[t] = byTime[t] || []).push(a); });
   var hint = A.length + " notifications. Hover the timeline for the alerts of a window.";
   out.textContent = hint;
-  mount(box, { height: 170, legend: { show: false }, cursor: { points: { show: false }, drag: { x: false, y: false } },
+  mount(box, { height: 200, legend: { show: false }, cursor: { points: { show: false }, drag: { x: false, y: false } },
     series: [{}, { scale: "sev", paths: noPaths, points: { show: false } }],
     scales: { x: { time: true, range: [Math.min(edges[0], xs[0]), Math.max(edges[edges.length - 1], xs[xs.length - 1])] },
       sev: { auto: false, range: [-0.5, 3.5] } },

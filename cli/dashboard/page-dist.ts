@@ -47,7 +47,7 @@ function drawDistributions(key) {
     var rotate = n > 5 || d.labels.some(function (l) { return String(l).length > 6; });
     var share = function (u, v) { return pct(v); };
     mount(box, { height: rotate ? 240 : 200,
-      series: [{ value: function (u, v) { return v == null ? "\u2014" : d.labels[v]; } },
+      series: [{ label: "bin", value: function (u, v) { return v == null ? "\u2014" : d.labels[v]; } },
         { label: "reference", scale: "share", fill: REF_COLOR, stroke: REF_COLOR, value: share,
           paths: uPlot.paths.bars({ size: [0.42, 48], align: -1 }), points: { show: false } },
         { label: "current", scale: "share", fill: CUR_COLOR, stroke: CUR_COLOR, value: share,

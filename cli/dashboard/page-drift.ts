@@ -82,6 +82,11 @@ function drawDrift() {
   });
   drawDriftFeature(select.value);
 }
+function isDecade(v) { return Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9; }
+function decadesOnly(u, splits) { return splits.map(function (v) { return isDecade(v) ? v : null; }); }
+function decadeLabels(u, splits) {
+  return splits.map(function (v) { return v == null ? "" : v >= 0.001 ? String(v) : "1e" + Math.round(Math.log10(v)); });
+}
 function driftCount(f) { return W.filter(function (w) { return w.drift[f] && w.drift[f].drifted; }).length; }
 
 function drawDriftFeature(f) {
@@ -97,7 +102,9 @@ function drawDriftFeature(f) {
         points: { show: true, size: 9, fill: SEV_COLOR.P1, stroke: SEV_COLOR.P1 },
         value: function (u, v) { return v == null ? "no" : "yes"; } }],
     scales: { y: usesP ? { distr: 3, log: 10 } : { range: fromZero } },
-    axes: [{}, { scale: "y", label: usesP ? "p-value (log)" : "statistic" }],
+    axes: [{}, usesP ? { scale: "y", label: "p-value (log)", filter: decadesOnly, values: decadeLabels,
+        grid: { filter: decadesOnly }, ticks: { filter: decadesOnly } }
+      : { scale: "y", label: "statistic" }],
   }, [X, score, threshold, flagged]);
 }
 `;

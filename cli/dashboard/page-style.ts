@@ -17,7 +17,7 @@ h1 { margin: 0 0 4px; font-size: 22px; }
 h1 .model { font-weight: 400; }
 h2 { margin: 0 0 4px; font-size: 16px; }
 h3 { margin: 0; font-size: 14px; overflow-wrap: anywhere; }
-main { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; padding: 16px 24px; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(520px, 100%), 1fr)); gap: 16px; padding: 16px 24px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; min-width: 0; }
 .wide { grid-column: 1 / -1; }
 .muted { color: var(--muted); font-weight: 400; }
@@ -38,11 +38,12 @@ select { font: inherit; padding: 2px 4px; max-width: 100%; }
 .scroll { max-height: 320px; overflow: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td:first-child { white-space: nowrap; }
 td:last-child { overflow-wrap: anywhere; }
 thead th { position: sticky; top: 0; background: #fff; }
 .sev { display: inline-block; min-width: 26px; text-align: center; color: #fff; font-weight: 600;
   border-radius: 3px; padding: 0 4px; }
-.dists { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; }
+.dists { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(300px, 100%), 1fr)); gap: 12px; }
 .dist { padding: 8px 10px; }
 .dist.drifted { border-color: var(--p1); box-shadow: inset 3px 0 0 var(--p1); }
 .u-legend { font-size: 12px; }

@@ -1,4 +1,3 @@
-import type { Database, SqlValue, Statement } from "sql.js";
 import type {
   Clock,
   JoinedPrediction,
@@ -8,29 +7,35 @@ import type {
   PredictionItem,
   PredictionWriteResult,
 } from "../../shared/ports.ts";
-import { finite, fromJson, toJson } from "./sqlite-values.ts";
 import type { SqliteDatabase } from "./sqlite-database.ts";
+import type { Param } from "./sqlite-journal.ts";
+import { finite, fromJson, toJson } from "./sqlite-values.ts";
 
 const MS_PER_DAY = 86_400_000;
-/** Rows per page when reading a window, so no statement stays open across a `yield`. */
+/** Rows per page when reading a window (keyset pages, as DynamoDB's Query pages). */
 const WINDOW_PAGE_ROWS = 1_000;
 const systemClock: Clock = { nowMs: () => Date.now() };
 
-/** Runs one prepared statement and says whether it changed a row. */
-function changed(d: Database, stmt: Statement, params: SqlValue[]): boolean {
-  stmt.run(params);
-  return d.getRowsModified() > 0;
-}
+const INSERT_PREDICTION =
+  "INSERT OR IGNORE INTO predictions (model, id, window_start, timestamp_ms, prediction, score, version, segments, expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const ANY_PENDING = "SELECT 1 FROM pending_labels WHERE model = ? LIMIT 1";
+const PENDING_LABEL = "SELECT label, timestamp_ms FROM pending_labels WHERE model = ? AND id = ?";
+const JOIN_EARLY_LABEL = "UPDATE predictions SET label = ?, label_delay_ms = ? WHERE model = ? AND id = ? AND label IS NULL";
+const DROP_PENDING = "DELETE FROM pending_labels WHERE model = ? AND id = ?";
+const JOIN_LABEL = "UPDATE predictions SET label = ?, label_delay_ms = ? - timestamp_ms WHERE model = ? AND id = ? AND label IS NULL";
+const HAS_PREDICTION = "SELECT 1 FROM predictions WHERE model = ? AND id = ?";
+const PARK_LABEL = "INSERT OR IGNORE INTO pending_labels (model, id, label, timestamp_ms, expires_ms) VALUES (?, ?, ?, ?, ?)";
+const WINDOW_PAGE =
+  "SELECT id, timestamp_ms, prediction, score, version, segments, label, label_delay_ms FROM predictions WHERE model = ? AND window_start = ? AND id > ? ORDER BY id LIMIT ?";
 
 /**
- * The label join on SQLite, with DynamoJoinStore's semantics (tables `predictions` and
- * `pending_labels`, see `sqlite-database.ts`). An id is stored once per model: a redelivered
- * prediction, a repeat within a call or the same id in another window counts as a duplicate and
- * changes nothing. A label joins an unlabelled prediction (`labelDelayMs` = label time − prediction
- * time) or waits in `pending_labels` until its prediction arrives; a label for an id already
- * labelled or already pending is a duplicate, and the first value stays. Each call is one
- * transaction, so the two orders of arrival cannot race. Rows expire `ttlDays` after they are
- * written, as DynamoDB's TTL does; `purgeExpired` deletes them.
+ * The label join on SQLite, with DynamoJoinStore's semantics (tables in `sqlite-schema.ts`). An
+ * id is stored once per model: a redelivered prediction, a repeat within a call or the same id in
+ * another window counts as a duplicate and changes nothing. A label joins an unlabelled prediction
+ * (`labelDelayMs` = label time − prediction time) or waits in `pending_labels` until its prediction
+ * arrives; a label for an id already labelled or already pending is a duplicate, and the first
+ * value stays. Each call is one transaction, so the two orders of arrival cannot race. Rows expire
+ * `ttlDays` after they are written, like DynamoDB's TTL; `purgeExpired` deletes them.
  *
  * @example
  * const joins = new SqliteJoinStore(await SqliteDatabase.open("/tmp/b/.vigil/state.sqlite"));
@@ -46,94 +51,63 @@ export class SqliteJoinStore implements JoinStore {
 
   async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number): Promise<PredictionWriteResult> {
     const expires = this.expiresMs(ttlDays);
-    return this.db.write((d) => {
-      const insert = d.prepare(
-        "INSERT OR IGNORE INTO predictions (model, id, window_start, timestamp_ms, prediction, score, version, segments, expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      );
-      const pending = d.prepare("SELECT label, timestamp_ms FROM pending_labels WHERE model = ? AND id = ?");
-      const join = d.prepare("UPDATE predictions SET label = ?, label_delay_ms = ? WHERE model = ? AND id = ? AND label IS NULL");
-      const drop = d.prepare("DELETE FROM pending_labels WHERE model = ? AND id = ?");
-      try {
-        const result: PredictionWriteResult = { inserted: 0, duplicates: 0, joinedEarlyLabels: 0 };
-        for (const p of items) {
-          const row = [model, p.id, p.windowStartMs, p.timestampMs, toJson(p.prediction), finite(p.score), p.version, JSON.stringify(p.segments), expires];
-          if (!changed(d, insert, row)) {
-            result.duplicates++;
-            continue;
-          }
-          result.inserted++;
-          const early = pending.get([model, p.id]);
-          pending.reset();
-          if (early.length === 0) continue;
-          join.run([early[0], Number(early[1]) - p.timestampMs, model, p.id]);
-          drop.run([model, p.id]);
-          result.joinedEarlyLabels++;
+    return this.db.write((tx) => {
+      const result: PredictionWriteResult = { inserted: 0, duplicates: 0, joinedEarlyLabels: 0 };
+      // Predictions usually come first: skip the per-id look-up when no label of the model waits.
+      const anyPending = tx.get(ANY_PENDING, [model]) !== undefined;
+      for (const p of items) {
+        const row = [model, p.id, p.windowStartMs, p.timestampMs, toJson(p.prediction), finite(p.score), p.version, JSON.stringify(p.segments), expires];
+        if (tx.run(INSERT_PREDICTION, row) === 0) {
+          result.duplicates++;
+          continue;
         }
-        return result;
-      } finally {
-        for (const s of [insert, pending, join, drop]) s.free();
+        result.inserted++;
+        const early = anyPending ? tx.get(PENDING_LABEL, [model, p.id]) : undefined;
+        if (!early) continue;
+        tx.run(JOIN_EARLY_LABEL, [early[0], Number(early[1]) - p.timestampMs, model, p.id]);
+        tx.run(DROP_PENDING, [model, p.id]);
+        result.joinedEarlyLabels++;
       }
+      return result;
     });
   }
 
   async putLabels(model: string, items: readonly LabelItem[], ttlDays: number): Promise<LabelWriteResult> {
     const expires = this.expiresMs(ttlDays);
-    return this.db.write((d) => {
-      const join = d.prepare("UPDATE predictions SET label = ?, label_delay_ms = ? - timestamp_ms WHERE model = ? AND id = ? AND label IS NULL");
-      const exists = d.prepare("SELECT 1 FROM predictions WHERE model = ? AND id = ?");
-      const park = d.prepare("INSERT OR IGNORE INTO pending_labels (model, id, label, timestamp_ms, expires_ms) VALUES (?, ?, ?, ?, ?)");
-      const hasPrediction = (id: string) => {
-        const found = exists.get([model, id]).length > 0;
-        exists.reset();
-        return found;
-      };
-      try {
-        const result: LabelWriteResult = { joined: 0, pending: 0, duplicates: 0 };
-        for (const l of items) {
-          const label = toJson(l.label);
-          if (changed(d, join, [label, l.timestampMs, model, l.id])) result.joined++;
-          // No unlabelled prediction: it is labelled already (a duplicate), or not here yet.
-          else if (hasPrediction(l.id)) result.duplicates++;
-          else if (changed(d, park, [model, l.id, label, l.timestampMs, expires])) result.pending++;
-          else result.duplicates++;
-        }
-        return result;
-      } finally {
-        for (const s of [join, exists, park]) s.free();
+    return this.db.write((tx) => {
+      const result: LabelWriteResult = { joined: 0, pending: 0, duplicates: 0 };
+      for (const l of items) {
+        const label = toJson(l.label);
+        if (tx.run(JOIN_LABEL, [label, l.timestampMs, model, l.id]) > 0) result.joined++;
+        // No unlabelled prediction: it is labelled already (a duplicate), or not here yet.
+        else if (tx.get(HAS_PREDICTION, [model, l.id])) result.duplicates++;
+        else if (tx.run(PARK_LABEL, [model, l.id, label, l.timestampMs, expires]) > 0) result.pending++;
+        else result.duplicates++;
       }
+      return result;
     });
   }
 
   async *windowPredictions(model: string, windowStartMs: number): AsyncIterable<JoinedPrediction> {
     for (let after = ""; ; ) {
-      const page = this.db.read((d) => {
-        const stmt = d.prepare(
-          "SELECT id, timestamp_ms, prediction, score, version, segments, label, label_delay_ms FROM predictions WHERE model = ? AND window_start = ? AND id > ? ORDER BY id LIMIT ?",
-          [model, windowStartMs, after, WINDOW_PAGE_ROWS],
-        );
-        const out: JoinedPrediction[] = [];
-        try {
-          while (stmt.step()) out.push(joinedOfRow(windowStartMs, stmt.get()));
-        } finally {
-          stmt.free();
-        }
-        return out;
-      });
-      yield* page;
+      const page = this.db.all(WINDOW_PAGE, [model, windowStartMs, after, WINDOW_PAGE_ROWS]);
+      for (const row of page) yield joinedOfRow(windowStartMs, row);
       if (page.length < WINDOW_PAGE_ROWS) return;
-      after = page[page.length - 1].id;
+      after = String(page[page.length - 1][0]);
     }
   }
 
-  /** Deletes predictions and pending labels whose time to live has passed; returns how many. */
+  /**
+   * Deletes predictions and pending labels whose time to live has passed; returns how many.
+   *
+   * @example
+   * joins.purgeExpired(); // 0 on a fresh database
+   */
   purgeExpired(): number {
     const now = this.clock.nowMs();
-    return this.db.write((d) => {
-      d.run("DELETE FROM predictions WHERE expires_ms <= ?", [now]);
-      const n = d.getRowsModified();
-      d.run("DELETE FROM pending_labels WHERE expires_ms <= ?", [now]);
-      return n + d.getRowsModified();
-    });
+    return this.db.write(
+      (tx) => tx.run("DELETE FROM predictions WHERE expires_ms <= ?", [now]) + tx.run("DELETE FROM pending_labels WHERE expires_ms <= ?", [now]),
+    );
   }
 
   private expiresMs(ttlDays: number): number {
@@ -141,8 +115,8 @@ export class SqliteJoinStore implements JoinStore {
   }
 }
 
-function joinedOfRow(windowStartMs: number, r: SqlValue[]): JoinedPrediction {
-  const [id, timestampMs, prediction, score, version, segments, label, delay] = r;
+function joinedOfRow(windowStartMs: number, row: Param[]): JoinedPrediction {
+  const [id, timestampMs, prediction, score, version, segments, label, delay] = row;
   const labelValue = label === null ? null : (fromJson(label) as JoinedPrediction["label"]);
   return {
     id: String(id),

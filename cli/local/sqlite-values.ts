@@ -1,4 +1,4 @@
-import type { SqlValue } from "sql.js";
+import type { Param } from "./sqlite-journal.ts";
 import type { FieldValue } from "../../shared/types.ts";
 import { LocalBackendError } from "./errors.ts";
 
@@ -16,7 +16,7 @@ export function toJson(v: FieldValue): string {
 }
 
 /** The inverse of toJson. */
-export function fromJson(text: SqlValue): FieldValue {
+export function fromJson(text: Param): FieldValue {
   return JSON.parse(String(text)) as FieldValue;
 }
 
@@ -30,4 +30,14 @@ export function fromJson(text: SqlValue): FieldValue {
 export function finite<T extends FieldValue>(v: T): T {
   if (typeof v === "number" && !Number.isFinite(v)) throw new LocalBackendError(`cannot store the non-finite number ${v}`);
   return v;
+}
+
+/**
+ * A record as JSON text, refusing non-finite numbers anywhere in it (see `finite`).
+ *
+ * @example
+ * recordJson({ firing: true, sinceMs: 5 }); // "{\"firing\":true,\"sinceMs\":5}"
+ */
+export function recordJson(record: Record<string, unknown>): string {
+  return JSON.stringify(record, (_key, v: unknown) => (typeof v === "number" ? finite(v) : v));
 }

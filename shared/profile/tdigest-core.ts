@@ -65,35 +65,56 @@ function before(m1: number, w1: number, p1: number, m2: number, w2: number, p2: 
  * of centroids written. `out` must not alias a or b and must hold `compressionCapacity(δ)`.
  */
 export function compressStreams(a: CentroidStream, b: CentroidStream, compression: number, out: CentroidArrays): number {
+  const na = a.length;
+  const nb = b.length;
+  const aMeans = a.means;
+  const aWeights = a.weights;
+  const aPoints = a.points;
+  const bMeans = b.means;
+  const bWeights = b.weights;
+  const bPoints = b.points;
   let total = 0;
-  for (let i = 0; i < a.length; i++) total += a.weights === null ? 1 : a.weights[i];
-  for (let j = 0; j < b.length; j++) total += b.weights === null ? 1 : b.weights[j];
+  if (aWeights === null) total += na;
+  else for (let i = 0; i < na; i++) total += aWeights[i];
+  if (bWeights === null) total += nb;
+  else for (let j = 0; j < nb; j++) total += bWeights[j];
   if (total === 0) return 0;
+  const cosPhi = Math.cos((2 * Math.PI) / compression);
+  const sinPhi = Math.sin((2 * Math.PI) / compression);
+  let limit = total * nextQuantileLimit(0, cosPhi, sinPhi);
+  let soFar = 0;
   let n = 0;
-  let i = 0;
-  let j = 0;
   // The open centroid: first value, weighted sum and weight; the mean is taken when it closes,
   // and a centroid of equal values keeps that value exactly.
   let firstM = 0;
   let curSum = 0;
   let curW = 0;
   let curP = 0;
-  let soFar = 0;
-  const cosPhi = Math.cos((2 * Math.PI) / compression);
-  const sinPhi = Math.sin((2 * Math.PI) / compression);
-  let limit = total * nextQuantileLimit(0, cosPhi, sinPhi);
-  while (i < a.length || j < b.length) {
+  // Heads of the two streams, reloaded only when consumed; an exhausted stream's head is +∞.
+  let i = 0;
+  let j = 0;
+  let am = na > 0 ? aMeans[0] : Infinity;
+  let aw = na > 0 && aWeights !== null ? aWeights[0] : 1;
+  let ap = na > 0 && aPoints !== null ? aPoints[0] : 1;
+  let bm = nb > 0 ? bMeans[0] : Infinity;
+  let bw = nb > 0 && bWeights !== null ? bWeights[0] : 1;
+  let bp = nb > 0 && bPoints !== null ? bPoints[0] : 1;
+  for (let left = na + nb; left > 0; left--) {
     let m: number, w: number, p: number;
-    const am = i < a.length ? a.means[i] : Infinity;
-    const aw = i < a.length && a.weights !== null ? a.weights[i] : 1;
-    const ap = i < a.length && a.points !== null ? a.points[i] : 1;
-    const bm = j < b.length ? b.means[j] : Infinity;
-    const bw = j < b.length && b.weights !== null ? b.weights[j] : 1;
-    const bp = j < b.length && b.points !== null ? b.points[j] : 1;
-    if (j >= b.length || (i < a.length && !before(bm, bw, bp, am, aw, ap))) {
-      m = am; w = aw; p = ap; i++;
+    if (j >= nb || (i < na && !before(bm, bw, bp, am, aw, ap))) {
+      m = am; w = aw; p = ap;
+      if (++i < na) {
+        am = aMeans[i];
+        if (aWeights !== null) aw = aWeights[i];
+        if (aPoints !== null) ap = aPoints[i];
+      } else am = Infinity;
     } else {
-      m = bm; w = bw; p = bp; j++;
+      m = bm; w = bw; p = bp;
+      if (++j < nb) {
+        bm = bMeans[j];
+        if (bWeights !== null) bw = bWeights[j];
+        if (bPoints !== null) bp = bPoints[j];
+      } else bm = Infinity;
     }
     if (curW === 0) {
       firstM = m; curSum = m * w; curW = w; curP = p;

@@ -73,10 +73,15 @@ describe("vigil check", () => {
     expect(fromProfile.alerts).toEqual(fromData.alerts);
   });
 
-  it("writes an HTML report with escaped names", async () => {
+  it("writes the self-contained dashboard page for the comparison", async () => {
     const html = join(dir, "report.html");
     await vigil("check", "--reference", ref, "--current", aug, "--html", html);
-    expect(readFileSync(html, "utf8")).toMatch(/<td>contact<\/td>/);
+    const page = readFileSync(html, "utf8");
+    const data = JSON.parse(/<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(page)![1]);
+    expect(data.model).toBe("bank-marketing");
+    expect(data.windows[0].drift.contact).toMatchObject({ method: "jensenshannon", drifted: true });
+    expect(Object.keys(data.distributions[data.windows[0].start])).toContain("contact");
+    expect(page).not.toMatch(/(src|href)="https?:/);
   });
 
   it("counts bad rows of a partly bad file and processes the rest", async () => {

@@ -76,6 +76,10 @@ describe("dashboard page in Chromium", () => {
     expect(charts.filter((c) => c.coloured < 50)).toEqual([]);
     expect(await page.locator("#alerts-table tbody tr").count()).toBe(data.alerts.length);
 
+    const heat = (await page.locator("#chart-drift .u-over").boundingBox())!;
+    await page.mouse.move(heat.x + heat.width - 4, heat.y + 4);
+    await expect.poll(() => page.locator("#drift-readout").textContent()).toMatch(/^age · 2008-09-30 · ks statistic .* drifted$/);
+
     const before = await distSignature(page);
     const select = page.locator("#window-select");
     expect(await select.inputValue()).toBe(data.windows[29].start);
