@@ -75,7 +75,7 @@ describe("vigil check", () => {
 
   it("writes the self-contained dashboard page for the comparison", async () => {
     const html = join(dir, "report.html");
-    await vigil("check", "--reference", ref, "--current", aug, "--html", html);
+    await vigil("check", "--reference", ref, "--current", aug, "--html", html, "--model", "bank-marketing");
     const page = readFileSync(html, "utf8");
     const data = JSON.parse(/<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/.exec(page)![1]);
     expect(data.model).toBe("bank-marketing");
