@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import type { Clock, EventSink, JoinStore, MetricSink, Notifier, ObjectStore, StateStore } from "../../shared/ports.ts";
+import type { Clock } from "../../shared/ports.ts";
 import { systemClock } from "./clock.ts";
 import { ConsoleNotifier, MemoryEventSink } from "./console-notifier.ts";
 import { FolderObjectStore } from "./folder-object-store.ts";
@@ -23,15 +23,18 @@ export interface LocalBackendOptions {
   readonly clock?: Clock;
 }
 
-/** The ports on the embedded backend, and `close()` to checkpoint the database and release it. */
+/**
+ * The ports on the embedded backend (each class implements its port: ObjectStore, JoinStore, StateStore,
+ * MetricSink, Notifier, EventSink, Clock), and `close()` to checkpoint the database and release it.
+ */
 export interface LocalBackend {
   readonly root: string;
-  readonly objects: FolderObjectStore & ObjectStore;
-  readonly joins: SqliteJoinStore & JoinStore;
-  readonly state: SqliteStateStore & StateStore;
-  readonly metrics: LocalMetricStore & MetricSink;
-  readonly notifier: ConsoleNotifier & Notifier;
-  readonly events: MemoryEventSink & EventSink;
+  readonly objects: FolderObjectStore;
+  readonly joins: SqliteJoinStore;
+  readonly state: SqliteStateStore;
+  readonly metrics: LocalMetricStore;
+  readonly notifier: ConsoleNotifier;
+  readonly events: MemoryEventSink;
   readonly clock: Clock;
   /** The database the join and state stores share (for its persistence stats). */
   readonly database: SqliteDatabase;

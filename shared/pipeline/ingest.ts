@@ -144,7 +144,10 @@ class WindowRouter {
         const v = r.features[s];
         if (v !== null && v !== undefined) segments[s] = String(v);
       }
-      this.items.push({ id: r.id, windowStartMs: w, timestampMs: ts, prediction: r.prediction, score: r.score, version: r.version, segments });
+      // Stores reject NaN and ±∞ (DynamoDB cannot hold them): an unusable number joins as unknown.
+      const prediction = typeof r.prediction === "number" && !Number.isFinite(r.prediction) ? null : r.prediction;
+      const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
+      this.items.push({ id: r.id, windowStartMs: w, timestampMs: ts, prediction, score, version: r.version, segments });
     }
   }
 
