@@ -59,10 +59,13 @@ export async function localCommand(o: LocalOptions): Promise<number> {
   mkdirSync(join(root, ".vigil"), { recursive: true });
   if (o.demo) writeFileSync(join(root, ".vigil", DEMO_MARKER), "this folder is rewritten by `vigil local --demo`\n");
   const alerts: DashboardAlert[] = [];
+  let reminders = 0;
   const notifier: Notifier = {
     publish: async (m: AlertMessage) => {
-      o.out(`  ${m.subject}`);
       const b = m.body as { window?: string; state?: DashboardAlert["state"] };
+      // The timeline shows changes; reminders (a rule still firing after its cooldown) are counted.
+      if (b.state === "remind") reminders++;
+      else o.out(`  ${m.subject}`);
       alerts.push({ at: b.window ?? new Date().toISOString(), severity: m.attributes.severity as DashboardAlert["severity"], rule: m.attributes.rule, message: m.subject, state: b.state ?? "fire" });
       await backend.notifier.publish(m);
     },
@@ -124,6 +127,7 @@ export async function localCommand(o: LocalOptions): Promise<number> {
       await evaluate();
     }
     processed.save();
+    if (reminders > 0) o.out(`  (and ${reminders} reminders while rules kept firing, one per rule per 24 h cooldown)`);
     const pages = await writeDashboards(backend, root, alerts, clock.nowMs());
     for (const p of pages) o.out(`\nDashboard: ${p}`);
     while (o.watch) {

@@ -90,6 +90,9 @@ export function evaluateRules(report: CheckReport, ref: ReferenceProfile, config
       };
       alerts.push(alert);
     }
+    // The most changed feature first (PSI on the method's bins compares across methods).
+    const psiOf = (a: Alert) => (a.feature ? (report.features[a.feature]?.summary.psi ?? 0) : 0);
+    alerts.sort((a, b) => psiOf(b) - psiOf(a));
     return { rule, status: alerts.length > 0 ? "firing" : known ? "clear" : "unknown", alerts };
   });
 }

@@ -1,4 +1,4 @@
-import type { FeatureType, FieldValue, LogRecord } from "../types.ts";
+import { FEATURE_TYPES, type FeatureType, type LogRecord } from "../types.ts";
 import { CategoryCounter } from "./categories.ts";
 import { ColumnBuilder, type ColumnOptions } from "./column-builder.ts";
 import {
@@ -33,6 +33,9 @@ export interface ProfileBuilderOptions {
 /**
  * Profiles a stream of log records in one pass. Features are looked up through a cache of the
  * previous record's key order, so records with the same keys cost no map lookup per feature.
+ * The first `maxFeatures` feature names seen are stored; later names are counted once each in
+ * `droppedFeatures` (up to DROPPED_NAMES_CAP names). Prediction, score, label and latency count a
+ * row as present when the record's field is not null. `finish` may be called more than once.
  *
  * @example
  * const b = new ProfileBuilder({ binEdges: { age: [18, 30, 65] } });
@@ -54,8 +57,11 @@ export class ProfileBuilder {
   private readonly features = new Map<string, ColumnBuilder | null>();
   private stored = 0;
   private dropped = 0;
-  private readonly tops: Record<TopField, ColumnBuilder | null> =
-    { prediction: null, score: null, label: null, latency: null };
+  // Top-level fields get their builder on first use (a never-logged field stays null).
+  private prediction: ColumnBuilder | null = null;
+  private score: ColumnBuilder | null = null;
+  private label: ColumnBuilder | null = null;
+  private latency: ColumnBuilder | null = null;
   private readonly lastKeys: string[] = [];
   private readonly lastCols: Array<ColumnBuilder | null> = [];
   private readonly edges = new Map<string, Float64Array>();
@@ -79,7 +85,10 @@ export class ProfileBuilder {
     this.versions = new CategoryCounter(this.categoryCap);
     for (const [name, e] of Object.entries(options.binEdges ?? {})) this.edges.set(name, checkEdges(name, e));
     for (const [name, e] of Object.entries(options.fieldBinEdges ?? {})) if (e) this.fieldEdges.set(name, checkEdges(name, e));
-    for (const [name, t] of Object.entries(options.declaredTypes ?? {})) this.declared.set(name, t);
+    for (const [name, t] of Object.entries(options.declaredTypes ?? {})) {
+      if (!FEATURE_TYPES.includes(t)) throw new ProfileArgumentError(`ProfileBuilder requires a declared type of ${name} in ${FEATURE_TYPES.join(", ")}, got ${t}`);
+      this.declared.set(name, t);
+    }
   }
 
   /** Counts one record. */
@@ -93,10 +102,10 @@ export class ProfileBuilder {
     }
     if (r.id !== null) this.addId(r.id);
     if (r.version !== null) this.versions.add(r.version);
-    if (r.prediction !== null) this.top("prediction", r.prediction);
-    if (r.score !== null) this.top("score", r.score);
-    if (r.label !== null) this.top("label", r.label);
-    if (r.latencyMs !== null) this.top("latency", r.latencyMs);
+    if (r.prediction !== null) (this.prediction ??= this.topColumn("prediction")).add(r.prediction);
+    if (r.score !== null) (this.score ??= this.topColumn("score")).add(r.score);
+    if (r.label !== null) (this.label ??= this.topColumn("label")).add(r.label);
+    if (r.latencyMs !== null) (this.latency ??= this.topColumn("latency")).add(r.latencyMs);
     const f = r.features;
     const keys = this.lastKeys;
     const cols = this.lastCols;
@@ -136,10 +145,10 @@ export class ProfileBuilder {
       ids: { count: this.idCount, distinct: this.idCount - this.idDuplicates, duplicates: this.idDuplicates, approximate: this.idApproximate },
       versions: this.versions.toSummary(),
       features,
-      prediction: this.tops.prediction?.toSummary() ?? null,
-      score: this.tops.score?.toSummary() ?? null,
-      label: this.tops.label?.toSummary() ?? null,
-      latency: this.tops.latency?.toSummary() ?? null,
+      prediction: this.prediction?.toSummary() ?? null,
+      score: this.score?.toSummary() ?? null,
+      label: this.label?.toSummary() ?? null,
+      latency: this.latency?.toSummary() ?? null,
       droppedFeatures: this.dropped,
     };
   }
@@ -157,8 +166,8 @@ export class ProfileBuilder {
     }
   }
 
-  private top(name: TopField, v: FieldValue): void {
-    (this.tops[name] ??= new ColumnBuilder(this.columnOptions(this.fieldEdges.get(name), null))).add(v);
+  private topColumn(name: TopField): ColumnBuilder {
+    return new ColumnBuilder(this.columnOptions(this.fieldEdges.get(name), null));
   }
 
   private column(name: string): ColumnBuilder | null {
