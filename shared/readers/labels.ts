@@ -11,10 +11,10 @@
 import type { ByteSource, FieldValue } from "../types.ts";
 import { MalformedRowError } from "./errors.ts";
 import { rawOf } from "./handler.ts";
-import { normaliseContext, own, timestampOf, type NormaliseContext, type ValueMode } from "./normalise.ts";
+import { own, timestampOf, type ValueMode } from "./normalise.ts";
 import { cutRaw, resolveOptions, type LabelSink, type ReadOptions, type ReadSummary, type ResolvedOptions } from "./options.ts";
 import { summaryOf } from "./read-log.ts";
-import { readRows, type CountingHandler } from "./rows.ts";
+import { CountingRowHandler, readRows, type CountingHandler } from "./rows.ts";
 import { groundTruthLabels, isGroundTruth } from "./sagemaker.ts";
 import { csvValue, jsonValue, textValue } from "./values.ts";
 
@@ -32,24 +32,12 @@ export async function readLabels(source: ByteSource, options: ReadOptions, sink:
   return summaryOf(facts, handler.rows, handler.bad, handler.ctx.nonScalar);
 }
 
-class LabelRowHandler implements CountingHandler {
-  rows = 0;
-  bad = 0;
-  readonly ctx: NormaliseContext;
-
+class LabelRowHandler extends CountingRowHandler implements CountingHandler {
   constructor(
     private readonly sink: LabelSink,
-    private readonly options: ResolvedOptions,
+    options: ResolvedOptions,
   ) {
-    this.ctx = normaliseContext(options.fields);
-  }
-
-  get done(): boolean {
-    return this.rows >= this.options.maxRows;
-  }
-
-  get wanted(): number {
-    return this.options.maxRows - this.rows;
+    super(options);
   }
 
   row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void {

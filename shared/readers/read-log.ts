@@ -12,9 +12,9 @@
 import type { ByteSource, LogRecord, RecordSink } from "../types.ts";
 import { MalformedRowError } from "./errors.ts";
 import { rawOf, type ReadFacts } from "./handler.ts";
-import { normaliseContext, toLogRecord, type NormaliseContext, type ValueMode } from "./normalise.ts";
+import { toLogRecord, type ValueMode } from "./normalise.ts";
 import { cutRaw, resolveOptions, type ReadOptions, type ReadSummary, type ResolvedOptions } from "./options.ts";
-import { readRows, type CountingHandler } from "./rows.ts";
+import { CountingRowHandler, readRows, type CountingHandler } from "./rows.ts";
 import { captureRecords, isCapture } from "./sagemaker.ts";
 
 /**
@@ -39,24 +39,12 @@ export function summaryOf(facts: ReadFacts, rows: number, malformed: number, non
   return { ...facts, rows, malformed, nonScalarValues, empty: rows === 0 && malformed === 0 };
 }
 
-class LogRowHandler implements CountingHandler {
-  rows = 0;
-  bad = 0;
-  readonly ctx: NormaliseContext;
-
+class LogRowHandler extends CountingRowHandler implements CountingHandler {
   constructor(
     private readonly sink: RecordSink,
-    private readonly options: ResolvedOptions,
+    options: ResolvedOptions,
   ) {
-    this.ctx = normaliseContext(options.fields);
-  }
-
-  get done(): boolean {
-    return this.rows >= this.options.maxRows;
-  }
-
-  get wanted(): number {
-    return this.options.maxRows - this.rows;
+    super(options);
   }
 
   row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void {

@@ -7,6 +7,7 @@
  * @example
  * const facts = await readRows(source, resolveOptions({}), handler); // { format, compressed, bytes }
  */
+import { normaliseContext, type NormaliseContext } from "./normalise.ts";
 import type { ByteSource } from "../types.ts";
 import { csvReader } from "./csv.ts";
 import { binaryReason, formatFromName, isGzip, isParquet, SNIFF_BYTES, textFormat } from "./detect.ts";
@@ -21,6 +22,28 @@ import { collect, counted, peek } from "./stream.ts";
 
 /** A row handler that also says how many more rows it wants (Parquet reads no more than that). */
 export type CountingHandler = RowHandler & { readonly wanted: number };
+
+/**
+ * The counting shared by the record and label handlers: rows delivered, rows bad, and how many
+ * more the caller's `maxRows` allows.
+ */
+export abstract class CountingRowHandler {
+  rows = 0;
+  bad = 0;
+  readonly ctx: NormaliseContext;
+
+  constructor(protected readonly options: ResolvedOptions) {
+    this.ctx = normaliseContext(options.fields);
+  }
+
+  get done(): boolean {
+    return this.rows >= this.options.maxRows;
+  }
+
+  get wanted(): number {
+    return this.options.maxRows - this.rows;
+  }
+}
 
 /**
  * Reads every row of `source` into `handler` and tells what the bytes were.
