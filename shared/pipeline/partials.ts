@@ -1,7 +1,7 @@
 import type { ObjectStore } from "../ports.ts";
 import type { StoredPartial } from "./ingest.ts";
 import { partialsPrefix } from "./keys.ts";
-import { mergeWithPerformance, type ProfileWithPerformance } from "./profiler.ts";
+import { mergeAll, type ProfileWithPerformance } from "./profiler.ts";
 
 /**
  * The windows that have partial profiles, each with its partials' keys, in time order.
@@ -41,14 +41,13 @@ export async function mergeWindow(objects: ObjectStore, keys: readonly string[])
       }
     }),
   );
-  let merged: ProfileWithPerformance | null = null;
+  const read = partials.filter((p): p is StoredPartial => Boolean(p));
+  if (read.length === 0) throw new Error(`mergeWindow: none of the ${keys.length} partials could be read`);
   let joinDuplicates = 0;
-  for (const p of partials) {
-    if (!p) continue;
+  for (const p of read) {
     p.profile.features = Object.assign(Object.create(null), p.profile.features);
-    merged = merged ? mergeWithPerformance(merged, p.profile) : p.profile;
     joinDuplicates += p.joinDuplicates;
   }
-  if (!merged) throw new Error(`mergeWindow: none of the ${keys.length} partials could be read`);
+  const merged = mergeAll(read.map((p) => p.profile));
   return { ...merged, ids: { ...merged.ids, duplicates: merged.ids.duplicates + joinDuplicates } };
 }

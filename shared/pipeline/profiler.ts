@@ -91,6 +91,24 @@ export function mergeWithPerformance(a: ProfileWithPerformance, b: ProfileWithPe
   return { ...mergeProfiles(a, b), performance };
 }
 
+/**
+ * Merges many profiles as a balanced tree of pairwise merges: each value is copied O(log n)
+ * times instead of O(n) as in a left fold (1,000 partials: see bench/evaluate.ts).
+ *
+ * @example
+ * mergeAll([a, b, c]).rows === a.rows + b.rows + c.rows; // true
+ */
+export function mergeAll(profiles: readonly ProfileWithPerformance[]): ProfileWithPerformance {
+  if (profiles.length === 0) throw new Error("mergeAll requires at least one profile");
+  let level = [...profiles];
+  while (level.length > 1) {
+    const next: ProfileWithPerformance[] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeWithPerformance(level[i], level[i + 1]) : level[i]);
+    level = next;
+  }
+  return level[0];
+}
+
 /** Rows of the first chunk of a chunked profile; chunks double in size as the data grows. */
 const FIRST_CHUNK_ROWS = 500;
 const MAX_CHUNKS = 64;

@@ -13,7 +13,9 @@ import type { CategoricalSummary } from "./types.ts";
  */
 export class CategoryCounter {
   readonly cap: number;
-  private counts = new Map<string, number>();
+  // value → slot in `counts`: one Map lookup per known value instead of a get and a set.
+  private slots = new Map<string, number>();
+  private counts = new Float64Array(16);
   private other = 0;
 
   constructor(cap: number) {
@@ -22,25 +24,46 @@ export class CategoryCounter {
 
   /** Counts one value. */
   add(value: string): void {
-    const c = this.counts.get(value);
-    if (c !== undefined) {
-      this.counts.set(value, c + 1);
+    const slot = this.slots.get(value);
+    if (slot !== undefined) {
+      this.counts[slot]++;
       return;
     }
-    if (this.counts.size >= 2 * this.cap) this.prune();
-    if (this.cap > 0) this.counts.set(value, 1);
-    else this.other++;
+    if (this.cap === 0) {
+      this.other++;
+      return;
+    }
+    if (this.slots.size >= 2 * this.cap) this.prune();
+    const n = this.slots.size;
+    if (n === this.counts.length) {
+      const grown = new Float64Array(2 * n);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.slots.set(value, n);
+    this.counts[n] = 1;
   }
 
   /** The serialisable summary: at most `cap` values, most frequent first. */
   toSummary(): CategoricalSummary {
-    return capSummary(fromMap(this.counts, this.other), this.cap);
+    return capSummary(this.ordered(), this.cap);
+  }
+
+  private ordered(): CategoricalSummary {
+    const pairs: Array<[string, number]> = [];
+    for (const [value, slot] of this.slots) pairs.push([value, this.counts[slot]]);
+    sortPairs(pairs);
+    return { values: pairs.map((p) => p[0]), counts: pairs.map((p) => p[1]), other: this.other };
   }
 
   private prune(): void {
-    const s = capSummary(fromMap(this.counts, this.other), this.cap);
-    this.counts = new Map();
-    for (let i = 0; i < s.values.length; i++) this.counts.set(s.values[i], s.counts[i]);
+    const s = capSummary(this.ordered(), this.cap);
+    this.slots = new Map();
+    this.counts.fill(0);
+    for (let i = 0; i < s.values.length; i++) {
+      this.slots.set(s.values[i], i);
+      this.counts[i] = s.counts[i];
+    }
     this.other = s.other;
   }
 }

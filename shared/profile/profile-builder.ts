@@ -109,8 +109,9 @@ export class ProfileBuilder {
     const f = r.features;
     const keys = this.lastKeys;
     const cols = this.lastCols;
-    let i = 0;
-    for (const k in f) {
+    const names = Object.keys(f);
+    for (let i = 0; i < names.length; i++) {
+      const k = names[i];
       let col: ColumnBuilder | null;
       if (i < keys.length && keys[i] === k) col = cols[i];
       else {
@@ -119,7 +120,6 @@ export class ProfileBuilder {
         cols[i] = col;
       }
       if (col !== null) col.add(f[k]);
-      i++;
     }
   }
 
