@@ -102,7 +102,7 @@ export function mergeCategorical(a: CategoricalSummary, b: CategoricalSummary, c
   return capSummary(fromMap(m, a.other + b.other), cap);
 }
 
-/** Rows counted by a categorical summary (listed values and other). */
+/** Rows counted by a categorical summary (listed values and other). @example categoricalTotal({ values: ["a"], counts: [2], other: 1 }); // 3 */
 export function categoricalTotal(s: CategoricalSummary): number {
   let t = s.other;
   for (const c of s.counts) t += c;

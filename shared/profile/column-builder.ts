@@ -141,7 +141,7 @@ export class ColumnBuilder {
 /** Edge counts up to which a linear, branch-free count beats binary search. */
 const LINEAR_EDGES = 16;
 
-/** Index of the bin holding x: the number of edges ≤ x (bins are closed on the left). */
+/** Index of the bin holding x: the number of edges ≤ x (bins are closed on the left). @example binOf([0, 1], 1); // 2 */
 export function binOf(edges: Float64Array | number[], x: number): number {
   const n = edges.length;
   if (n <= LINEAR_EDGES) {

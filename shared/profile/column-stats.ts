@@ -12,7 +12,7 @@ import type { ColumnSummary } from "./types.ts";
  * quantile(profile.features.age, 0.5); // the median age (numpy-exact while the column is exact)
  */
 
-/** Rows whose value was present and neither null nor "" (NaN counts: it is a value). */
+/** Rows whose value was present and neither null nor "" (NaN counts: it is a value). @example nonNullCount(col); // present − nulls */
 export function nonNullCount(col: ColumnSummary): number {
   return col.present - col.nulls;
 }
@@ -120,12 +120,12 @@ export function categoryCounts(col: ColumnSummary): { counts: Map<string, number
   return { counts, other };
 }
 
-/** Strings and booleans counted in the categorical part (listed and other). */
+/** Strings and booleans counted in the categorical part (listed and other). @example categoricalValueCount(columnOf(["a", true, 1])); // 2 */
 export function categoricalValueCount(col: ColumnSummary): number {
   return col.categorical === null ? 0 : categoricalTotal(col.categorical);
 }
 
-/** Numbers of any kind (finite, NaN, ±∞). */
+/** Numbers of any kind (finite, NaN, ±∞). @example numericValueCount(columnOf([1, NaN, "a"])); // 2 */
 export function numericValueCount(col: ColumnSummary): number {
   const n = col.numeric;
   return n === null ? 0 : n.count + n.nan + n.posInf + n.negInf;

@@ -11,19 +11,19 @@ import type { Distribution, ExactDistribution, TDigestDistribution } from "./typ
  * quantileOfDistribution({ kind: "exact", values: [1, 2, 4], counts: [1, 1, 2] }, 0.5); // 3
  */
 
-/** Number of values the distribution summarises. */
+/** Number of values the distribution summarises. @example totalWeight({ kind: "exact", values: [1, 2], counts: [3, 1] }); // 4 */
 export function totalWeight(d: Distribution): number {
   let s = 0;
   for (const c of d.kind === "exact" ? d.counts : d.weights) s += c;
   return s;
 }
 
-/** Quantile p ∈ [0, 1]; NaN when the distribution is empty. */
+/** Quantile p ∈ [0, 1]; NaN when the distribution is empty. @example quantileOfDistribution(d, 0.99); */
 export function quantileOfDistribution(d: Distribution, p: number): number {
   return d.kind === "exact" ? exactQuantile(d, p) : digestQuantile(d, p);
 }
 
-/** Share of the values ≤ x (right-continuous); NaN when empty. */
+/** Share of the values ≤ x (right-continuous); NaN when empty. @example cdfOfDistribution({ kind: "exact", values: [1, 2], counts: [3, 1] }, 1); // 0.75 */
 export function cdfOfDistribution(d: Distribution, x: number): number {
   if (d.kind === "exact") {
     const n = totalWeight(d);
@@ -46,7 +46,7 @@ export function cdfOfDistribution(d: Distribution, x: number): number {
   return rank / total;
 }
 
-/** Strictly increasing values with positive weights: exact counts, or centroids (equal means summed). */
+/** Strictly increasing values with positive weights: exact counts, or centroids (equal means summed). @example weightedSampleOfDistribution(d).values; */
 export function weightedSampleOfDistribution(d: Distribution): WeightedSample {
   const vs = d.kind === "exact" ? d.values : d.means;
   const ws = d.kind === "exact" ? d.counts : d.weights;

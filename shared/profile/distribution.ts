@@ -21,7 +21,7 @@ export function mergeDistributions(a: Distribution, b: Distribution, exactDistin
   return digestFromStreams(toStream(a), toStream(b), delta, lowest(a, b), highest(a, b));
 }
 
-/** Sum of two exact distributions, values in increasing order. */
+/** Sum of two exact distributions, values in increasing order. @example mergeExact(a, b).values; // sorted union */
 export function mergeExact(a: ExactDistribution, b: ExactDistribution): ExactDistribution {
   const values: number[] = [];
   const counts: number[] = [];
@@ -37,13 +37,13 @@ export function mergeExact(a: ExactDistribution, b: ExactDistribution): ExactDis
   return { kind: "exact", values, counts };
 }
 
-/** The t-digest of an exact distribution (heavy ties become point centroids). */
+/** The t-digest of an exact distribution (heavy ties become point centroids). @example exactToDigest(d, 3000).means; */
 export function exactToDigest(d: ExactDistribution, compression: number): TDigestDistribution {
   const empty: CentroidStream = { means: new Float64Array(0), weights: null, points: null, length: 0 };
   return digestFromStreams(toStream(d), empty, compression, d.values[0], d.values[d.values.length - 1]);
 }
 
-/** A distribution as a sorted centroid stream; exact values are point centroids. */
+/** A distribution as a sorted centroid stream; exact values are point centroids. @example compressStreams(toStream(a), toStream(b), 3000, out); */
 export function toStream(d: Distribution): CentroidStream {
   if (d.kind === "exact") {
     return { means: Float64Array.from(d.values), weights: Float64Array.from(d.counts), points: null, length: d.values.length };

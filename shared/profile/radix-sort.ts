@@ -23,7 +23,7 @@ let valuesB = new Float64Array(0);
 let valuesC = new Float64Array(0);
 const counts = new Uint32Array(3 * DIGIT_BUCKETS);
 
-/** Sorts buf[0, n) ascending; buf must hold no NaN. */
+/** Sorts buf[0, n) ascending; buf must hold no NaN. @example sortFloat64(buffer, filled); */
 export function sortFloat64(buf: Float64Array, n: number): void {
   if (n < 2) return;
   if (!LITTLE_ENDIAN || n < MIN_RADIX) {

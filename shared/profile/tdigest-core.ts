@@ -28,7 +28,7 @@ export interface CentroidStream {
   length: number;
 }
 
-/** Allocates centroid arrays of the given capacity. */
+/** Allocates centroid arrays of the given capacity. @example newCentroidArrays(compressionCapacity(3000)); */
 export function newCentroidArrays(capacity: number): CentroidArrays {
   return {
     means: new Float64Array(capacity),
@@ -37,7 +37,7 @@ export function newCentroidArrays(capacity: number): CentroidArrays {
   };
 }
 
-/** Upper bound on the centroids `compressStreams` emits for a compression δ. */
+/** Upper bound on the centroids `compressStreams` emits for a compression δ. @example compressionCapacity(3000); // 3008 */
 export function compressionCapacity(compression: number): number {
   return Math.ceil(compression) + 8;
 }
@@ -63,6 +63,9 @@ function before(m1: number, w1: number, p1: number, m2: number, w2: number, p2: 
 /**
  * Merges streams a and b (either may be empty) into `out` under compression δ; returns the number
  * of centroids written. `out` must not alias a or b and must hold `compressionCapacity(δ)`.
+ *
+ * @example
+ * const n = compressStreams(toStream(a), toStream(b), 3000, out);
  */
 export function compressStreams(a: CentroidStream, b: CentroidStream, compression: number, out: CentroidArrays): number {
   const na = a.length;

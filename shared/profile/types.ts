@@ -32,6 +32,7 @@ export interface TDigestDistribution {
   points: number[];
 }
 
+/** The finite values of a column: exact while few distinct, a t-digest beyond. @example d.kind === "exact" ? d.values : d.means; */
 export type Distribution = ExactDistribution | TDigestDistribution;
 
 /**
