@@ -1,3 +1,8 @@
+// Scratch views for reading a double's bits without allocating.
+const scratch = new Float64Array(1);
+const words = new Uint32Array(scratch.buffer);
+const INITIAL_SLOTS = 64;
+
 /**
  * Counts of distinct finite numbers in an open-addressing hash table over typed arrays: no
  * allocation per value (a Map would box each double key). NaN marks an empty slot, -0 is folded
@@ -9,11 +14,6 @@
  * c.add(1.5); c.add(1.5); c.add(2);
  * c.sortedEntries(); // { values: Float64Array [1.5, 2], counts: Float64Array [2, 1] }
  */
-
-const scratch = new Float64Array(1);
-const words = new Uint32Array(scratch.buffer);
-const INITIAL_SLOTS = 64;
-
 export class DistinctCounter {
   readonly cap: number;
   private keys: Float64Array;
