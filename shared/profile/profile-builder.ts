@@ -1,6 +1,7 @@
 import { FEATURE_TYPES, type FeatureType, type LogRecord } from "../types.ts";
 import { CategoryCounter } from "./categories.ts";
 import { ColumnBuilder, type ColumnOptions } from "./column-builder.ts";
+import { HashedIdSet } from "./id-set.ts";
 import {
   CATEGORY_CAP, DEFAULT_COMPRESSION, DROPPED_NAMES_CAP, EXACT_DISTINCT_CAP, ID_DISTINCT_CAP, MAX_FEATURES, PROFILE_FORMAT_VERSION,
 } from "./constants.ts";
@@ -52,7 +53,7 @@ export class ProfileBuilder {
   private idCount = 0;
   private idDuplicates = 0;
   private idApproximate = false;
-  private readonly ids = new Set<string>();
+  private readonly ids = new HashedIdSet();
   private readonly versions: CategoryCounter;
   private readonly features = new Map<string, ColumnBuilder | null>();
   private stored = 0;
@@ -157,9 +158,7 @@ export class ProfileBuilder {
     this.idCount++;
     const ids = this.ids;
     if (ids.size < this.idDistinctCap) {
-      const before = ids.size;
-      ids.add(id);
-      if (ids.size === before) this.idDuplicates++;
+      if (!ids.add(id)) this.idDuplicates++;
     } else {
       this.idApproximate = true;
       if (ids.has(id)) this.idDuplicates++;

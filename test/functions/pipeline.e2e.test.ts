@@ -243,4 +243,17 @@ describe("the pipeline on moto", () => {
     const messages = await alertMessages();
     expect(messages).toEqual([]); // nothing new after re-running
   });
+
+  it("runs a handler through `vigil invoke` with the Lambda environment", async () => {
+    const { main } = await import("../../cli/main.ts");
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const event = join(mkdtempSync(join(tmpdir(), "vigil-invoke-")), "event.json");
+    writeFileSync(event, JSON.stringify({ "detail-type": "Scheduled Event", source: "aws.events", detail: {} }));
+    let out = "";
+    const code = await main(["invoke", "evaluate", "--event", event], { out: (s) => (out += s), err: () => {} });
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ models: 1, evaluatedWindows: 0, notifications: 0 });
+  });
 });
