@@ -108,6 +108,8 @@ export interface AlertState {
   lastNotifiedMs: number | null;
   /** When the rule started firing this time. */
   sinceMs: number | null;
+  /** Consecutive clear evaluations while firing; it resolves when this reaches `resolveAfter`. */
+  clearStreak: number;
   version: number;
 }
 

@@ -29,6 +29,8 @@ export const AlertRuleSchema = z.strictObject({
   runbook: z.string().max(2_000).optional(),
   action: z.enum(["notify", "retrain"]).default("notify"),
   cooldown: duration.optional(),
+  /** Consecutive clear evaluations before a firing rule resolves (default 3). */
+  resolveAfter: z.number().int().min(1).max(100).optional(),
   description: z.string().max(2_000).optional(),
 });
 

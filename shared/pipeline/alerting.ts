@@ -3,7 +3,7 @@ import type { CheckReport } from "../check/report.ts";
 import { parseDurationMs } from "../config/duration.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import { formatAlert, type AlertLinks } from "../alerting/format.ts";
-import { decideAlert, DEFAULT_COOLDOWN_MS } from "../alerting/transition.ts";
+import { decideAlert, DEFAULT_COOLDOWN_MS, DEFAULT_RESOLVE_AFTER } from "../alerting/transition.ts";
 import { RETRAIN_EVENT } from "../names.ts";
 import type { Clock, EventSink, Notifier, StateStore } from "../ports.ts";
 
@@ -29,10 +29,10 @@ export async function processAlerts(
     if (o.status === "unknown") continue;
     const prev = await deps.state.getAlert(model, o.rule.name);
     const cooldown = o.rule.cooldown ? parseDurationMs(o.rule.cooldown) : DEFAULT_COOLDOWN_MS;
-    const { action, next } = decideAlert(prev, o.status === "firing", now, cooldown, model, o.rule.name);
-    if (action === null) continue;
+    const { action, next } = decideAlert(prev, o.status === "firing", now, cooldown, model, o.rule.name, o.rule.resolveAfter ?? DEFAULT_RESOLVE_AFTER);
+    if (next === null) continue;
     // Claim the transition first: a concurrent or repeated evaluation that loses the race sends nothing.
-    if (!(await deps.state.putAlert(next, prev?.version ?? null))) continue;
+    if (!(await deps.state.putAlert(next, prev?.version ?? null)) || action === null) continue;
     const alerts = o.alerts.length > 0 ? o.alerts : [{ rule: o.rule.name, severity: o.rule.severity, value: null, threshold: null, message: `${o.rule.name} resolved: ${o.rule.when} no longer holds` }];
     await deps.notifier.publish(formatAlert(model, windowStartMs, action, alerts, report, deps.links?.(model, windowStartMs)));
     sent++;

@@ -21,7 +21,7 @@ async function writeSome(db: SqliteDatabase): Promise<void> {
   await joins.putLabels("m", [{ id: "a", label: "yes", timestampMs: 5_000 }, { id: "z", label: 0, timestampMs: 9 }], 14);
   const state = new SqliteStateStore(db);
   await state.putWindow({ model: "m", windowStartMs: 0, evaluatedAtMs: 7, evaluatedRows: 2, lateRowsPublished: 0, performancePublishedAtMs: null, version: 1 }, null);
-  await state.putAlert({ model: "m", rule: "r", firing: true, lastNotifiedMs: 7, sinceMs: 7, version: 1 }, null);
+  await state.putAlert({ model: "m", rule: "r", firing: true, lastNotifiedMs: 7, sinceMs: 7, clearStreak: 0, version: 1 }, null);
 }
 
 /** Everything the stores can read back. */

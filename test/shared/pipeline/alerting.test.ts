@@ -39,11 +39,26 @@ describe("processAlerts", () => {
     now = 26 * HOUR;
     await processAlerts(deps, config, "m", now, [outcome(true)], report);
     expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire", "remind"]);
-    now = 27 * HOUR;
-    await processAlerts(deps, config, "m", now, [outcome(false)], report);
-    await processAlerts(deps, config, "m", now + HOUR, [outcome(false)], report);
+    // Clear for three consecutive evaluations (DEFAULT_RESOLVE_AFTER) → one resolve, then silence.
+    for (let i = 0; i < 5; i++) {
+      now = (27 + i) * HOUR;
+      await processAlerts(deps, config, "m", now, [outcome(false)], report);
+      if (i === 1) expect(notifier.messages).toHaveLength(2);
+    }
     expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire", "remind", "resolve"]);
     expect(notifier.messages[2].subject).toMatch(/^\[RESOLVED\] m: feature_drift/);
+  });
+
+  it("does not resolve and re-fire a rule that flaps around its threshold", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    let now = 0;
+    const deps = { state, notifier, clock: { nowMs: () => now } };
+    for (const [i, firing] of [true, false, true, false, false, true, false, true].entries()) {
+      now = i * HOUR;
+      await processAlerts(deps, config, "m", now, [outcome(firing)], report);
+    }
+    expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire"]);
   });
 
   it("leaves the state alone when the rule cannot be decided", async () => {
@@ -66,7 +81,7 @@ describe("processAlerts", () => {
   it("sends nothing when another evaluation claimed the transition first", async () => {
     const state = new MemoryStateStore();
     const notifier = new CapturingNotifier();
-    await state.putAlert({ model: "m", rule: rule.name, firing: false, lastNotifiedMs: null, sinceMs: null, version: 1 }, null);
+    await state.putAlert({ model: "m", rule: rule.name, firing: false, lastNotifiedMs: null, sinceMs: null, clearStreak: 0, version: 1 }, null);
     const stale = { ...state, getAlert: async () => null, putAlert: state.putAlert.bind(state), getWindow: state.getWindow.bind(state), putWindow: state.putWindow.bind(state) };
     await processAlerts({ state: stale, notifier, clock: { nowMs: () => 0 } }, config, "m", 0, [outcome(true)], report);
     expect(notifier.messages).toEqual([]);
