@@ -1,5 +1,6 @@
 // Shared by the metrics tests: the scikit-learn fixture, the relative comparison and seeded
 // randomness (tests must be reproducible, so no Math.random).
+import { prng } from "../../../bench/generate.ts";
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
 import type { Observation } from "../../../shared/metrics/observation.ts";
@@ -59,17 +60,8 @@ export function lcgBinaryObservations(seed: number, n: number, positiveShare: nu
   return out;
 }
 
-/** A seeded uniform generator for splitting and shuffling in tests (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform generator for splitting and shuffling in tests (mulberry32, shared with the benchmarks). */
+export const seeded = prng;
 
 /** Splits items at random into `parts` groups (some may be empty), in a shuffled order. */
 export function randomSplit<T>(items: readonly T[], parts: number, random: () => number): T[][] {
