@@ -9,6 +9,7 @@
  * const reader = jsonArrayReader(handler, options);
  * reader.push(Buffer.from('[{"a":1},\n{"a":2}]')); reader.end(); // two rows, lines 1 and 2
  */
+import { jsonLine } from "./jsonl.ts";
 import type { RowHandler } from "./handler.ts";
 import type { ChunkReader } from "./jsonl.ts";
 import type { ResolvedOptions } from "./options.ts";
@@ -54,7 +55,7 @@ export function jsonArrayReader(handler: RowHandler, options: ResolvedOptions): 
   const finish = (): void => {
     const text = Buffer.concat(parts).toString("utf8");
     if (overflow) handler.malformed(elementLine, `record longer than ${options.maxLineBytes} bytes`, text);
-    else element(text, elementLine, handler);
+    else jsonLine(text, elementLine, handler);
     parts.length = 0;
     size = 0;
     overflow = false;
@@ -111,19 +112,4 @@ export function jsonArrayReader(handler: RowHandler, options: ResolvedOptions): 
       }
     },
   };
-}
-
-function element(text: string, line: number, handler: RowHandler): void {
-  let v: unknown;
-  try {
-    v = JSON.parse(text);
-  } catch (e) {
-    handler.malformed(line, `invalid JSON: ${(e as Error).message}`, text);
-    return;
-  }
-  if (typeof v !== "object" || v === null || Array.isArray(v)) {
-    handler.malformed(line, "not a JSON object", text);
-    return;
-  }
-  handler.row(v as Record<string, unknown>, line, text, "json");
 }
