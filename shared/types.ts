@@ -65,6 +65,11 @@ export interface MalformedRow {
 export interface RecordSink {
   record(r: LogRecord): void;
   malformed(m: MalformedRow): void;
+  /**
+   * Called between chunks (about 1 MiB) or Parquet row groups; a returned promise is awaited
+   * before reading on — backpressure, so a sink can write what it gathered and keep memory flat.
+   */
+  drain?(): Promise<void> | void;
 }
 
 /**

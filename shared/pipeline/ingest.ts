@@ -11,6 +11,8 @@ import { sampled } from "./sampling.ts";
 
 /** Predictions written to the join store per call. */
 const JOIN_BATCH = 500;
+/** Join items gathered before the router writes them out (between chunks). */
+const DRAIN_ITEMS = 5_000;
 
 /** What ingesting one object did. */
 export interface IngestResult {
@@ -71,7 +73,22 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
   }
   const config = await loadModelConfig(deps.objects, model);
   const reference = await loadReference(deps.objects, model);
-  const sink = new WindowRouter(config, reference, source.info.lastModifiedMs);
+  let stored = 0;
+  const dupPerWindow = new Map<number, number>();
+  // Join items are written while the object streams (the router drains them between chunks), so
+  // memory stays flat in the object's size.
+  const writeItems = async (items: readonly PredictionItem[]) => {
+    const byWindow = new Map<number, PredictionItem[]>();
+    for (const it of items) (byWindow.get(it.windowStartMs) ?? byWindow.set(it.windowStartMs, []).get(it.windowStartMs)!).push(it);
+    for (const [w, list] of byWindow) {
+      for (let i = 0; i < list.length; i += JOIN_BATCH) {
+        const r = await deps.joins.putPredictions(model, list.slice(i, i + JOIN_BATCH), config.labels.ttlDays);
+        stored += r.inserted;
+        dupPerWindow.set(w, (dupPerWindow.get(w) ?? 0) + r.duplicates);
+      }
+    }
+  };
+  const sink = new WindowRouter(config, reference, source.info.lastModifiedMs, writeItems);
   let summary;
   try {
     summary = await readLog(source, { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: requiredFields(config) }, sink);
@@ -85,16 +102,7 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
     return result;
   }
   const windows = [...sink.profilers.keys()].sort((a, b) => a - b);
-  let stored = 0;
-  const dupPerWindow = new Map<number, number>();
-  for (const w of windows) {
-    const items = sink.items.filter((it) => it.windowStartMs === w);
-    for (let i = 0; i < items.length; i += JOIN_BATCH) {
-      const r = await deps.joins.putPredictions(model, items.slice(i, i + JOIN_BATCH), config.labels.ttlDays);
-      stored += r.inserted;
-      dupPerWindow.set(w, (dupPerWindow.get(w) ?? 0) + r.duplicates);
-    }
-  }
+  await sink.drainAll();
   if (sink.malformedSample.length > 0) {
     const lines = sink.malformedSample.map((m) => JSON.stringify({ source: key, line: m.line, reason: m.reason, raw: m.raw }));
     await deps.objects.put(quarantineKey(model, id), lines.join("\n") + "\n", "application/x-ndjson");
@@ -113,7 +121,7 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
 /** Routes records to one profiler per event-time window and collects join items. */
 class WindowRouter {
   readonly profilers = new Map<number, RecordProfiler>();
-  readonly items: PredictionItem[] = [];
+  private items: PredictionItem[] = [];
   readonly malformedSample: MalformedRow[] = [];
   malformedCount = 0;
   private readonly windowMs: number;
@@ -123,6 +131,7 @@ class WindowRouter {
     private readonly config: MonitorConfig,
     reference: ReferenceProfile | null,
     private readonly arrivalMs: number,
+    private readonly writeItems: (items: readonly PredictionItem[]) => Promise<void>,
   ) {
     this.windowMs = parseDurationMs(config.window);
     this.shape = reference ? referenceShape(reference) : undefined;
@@ -149,6 +158,18 @@ class WindowRouter {
       const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
       this.items.push({ id: r.id, windowStartMs: w, timestampMs: ts, prediction, score, version: r.version, segments });
     }
+  }
+
+  /** Between chunks: writes the gathered join items once there are enough of them. */
+  drain(): Promise<void> | void {
+    if (this.items.length >= DRAIN_ITEMS) return this.drainAll();
+  }
+
+  /** Writes every gathered join item. */
+  async drainAll(): Promise<void> {
+    const items = this.items;
+    this.items = [];
+    if (items.length > 0) await this.writeItems(items);
   }
 
   malformed(m: MalformedRow): void {

@@ -21,6 +21,8 @@ export interface RowHandler {
   row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void;
   /** A row that could not be read; `raw` is cut by the handler. */
   malformed(line: number, reason: string, raw: string): void;
+  /** Between chunks: the sink's backpressure (see RecordSink.drain). */
+  drain?(): Promise<void> | void;
 }
 
 /** What the format readers tell about the bytes, for the summary. */

@@ -41,6 +41,8 @@ export async function readParquet(
         handler.row(row, options.startLine + rowStart + i, null, "json");
       }
       rowStart = rowEnd;
+      const waiting = handler.drain?.();
+      if (waiting) await waiting;
     }
     if (handler.done) return;
     groupStart = groupEnd;

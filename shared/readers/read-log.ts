@@ -47,6 +47,10 @@ class LogRowHandler extends CountingRowHandler implements CountingHandler {
     super(options);
   }
 
+  drain(): Promise<void> | void {
+    return this.sink.drain?.();
+  }
+
   row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void {
     let record: LogRecord;
     try {

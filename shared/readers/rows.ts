@@ -97,6 +97,8 @@ export async function readRows(source: ByteSource, options: ResolvedOptions, han
   for await (const chunk of text.rest) {
     reader.push(chunk);
     if (handler.done) break;
+    const waiting = handler.drain?.();
+    if (waiting) await waiting;
   }
   if (!handler.done) reader.end();
   return { format, compressed, bytes: counter.bytes };
