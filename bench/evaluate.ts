@@ -28,6 +28,7 @@ export async function benchEvaluate(partials = 1_000, rowsPerPartial = 200, feat
   const ref = buildReference([profile(20_000, 0)], config);
   const shape = referenceShape(ref);
   const stored = Array.from({ length: partials }, () => JSON.stringify(profile(rowsPerPartial, 1, shape)));
+  if (process.env.BENCH_SAVE_PARTIALS) (await import("node:fs")).writeFileSync(process.env.BENCH_SAVE_PARTIALS, JSON.stringify(stored));
   const t0 = performance.now();
   const parsed = stored.map((s) => {
     const p = JSON.parse(s) as ProfileWithPerformance;
