@@ -59,7 +59,15 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
   const windows = await listWindows(deps.objects, model);
   const datums: MetricDatum[] = [];
   let newestTimestamp: number | null = null;
-  const ctx: WindowContext = { deps, config, reference, model, now, windowMs, maxWaitMs, out, datums };
+  // Metrics go out before the state that says they went out: a failed put is retried next run
+  // (at least once), never lost behind a state that claims it was sent.
+  const flush = async (): Promise<void> => {
+    if (datums.length === 0) return;
+    const batch = datums.splice(0);
+    await deps.metrics.put(batch);
+    out.datums += batch.length;
+  };
+  const ctx: WindowContext = { deps, config, reference, model, now, windowMs, maxWaitMs, out, datums, flush };
   const starts = [...windows.keys()];
   for (const [w, keys] of windows) {
     const closed = w + windowMs + latenessMs <= now;
@@ -76,8 +84,12 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
     if (!closed) continue;
     if (!state?.evaluatedAtMs) {
       if (!reference) {
+        // Volume only, once: a window that closed before the model had a reference is not compared later.
         out.skippedNoReference = true;
         datums.push(...basicDatums(model, w, merged.rows, merged.malformedRows));
+        await flush();
+        const basic = { model, windowStartMs: w, evaluatedAtMs: now, evaluatedRows: merged.rows, lateRowsPublished: 0, performancePublishedAtMs: now, version: (state?.version ?? 0) + 1 };
+        await deps.state.putWindow(basic, state?.version ?? null);
         continue;
       }
       const history = await metricHistory(deps.objects, model, starts.filter((x) => x < w).slice(-HISTORY_WINDOWS));
@@ -87,6 +99,7 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
       out.notifications += await processAlerts(deps, config, model, w, atWindow, report);
       const distributions = featureDistributions(reference, merged, config);
       await deps.objects.put(windowMetricsKey(model, w), JSON.stringify({ partials: keys.length, rows: merged.rows, metrics: flattenMetrics(report), report, distributions }), "application/json");
+      await flush();
       const fresh = { model, windowStartMs: w, evaluatedAtMs: now, evaluatedRows: merged.rows, lateRowsPublished: 0, performancePublishedAtMs: null, version: (state?.version ?? 0) + 1 };
       if (await deps.state.putWindow(fresh, state?.version ?? null)) out.evaluatedWindows.push(w);
     } else if (changed) {
@@ -94,6 +107,7 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
       if (late > state.lateRowsPublished) {
         datums.push(lateDatum(model, w, late));
         out.lateRows += late - state.lateRowsPublished;
+        await flush();
         await deps.state.putWindow({ ...state, lateRowsPublished: late, version: state.version + 1 }, state.version);
       }
       if (record) await deps.objects.put(windowMetricsKey(model, w), JSON.stringify({ ...record, partials: keys.length }), "application/json");
@@ -103,8 +117,7 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
   if (newestTimestamp !== null) {
     datums.push({ name: METRIC.MinutesSinceLastData, value: Math.max(0, (now - newestTimestamp) / 60_000), timestampMs: now, dimensions: { [DIMENSION.Model]: model } });
   }
-  await deps.metrics.put(datums);
-  out.datums = datums.length;
+  await flush();
   return out;
 }
 
@@ -160,6 +173,7 @@ interface WindowContext {
   maxWaitMs: number;
   out: ModelEvaluation;
   datums: MetricDatum[];
+  flush(): Promise<void>;
 }
 
 /** Publishes a window's performance once: at `minCoverage`, or when `maxWait` has passed. */
@@ -180,6 +194,7 @@ async function performanceStep(ctx: WindowContext, w: number): Promise<void> {
       ctx.out.notifications += await processAlerts(deps, config, model, w, outcomes, withPerf);
     }
   }
+  await ctx.flush();
   if (await deps.state.putWindow({ ...state, performancePublishedAtMs: now, version: state.version + 1 }, state.version)) ctx.out.performanceWindows.push(w);
 }
 
