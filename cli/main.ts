@@ -7,6 +7,7 @@ import { checkCommand } from "./commands/check.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { invokeCommand } from "./commands/invoke.ts";
 import { localCommand } from "./commands/local.ts";
+import { redriveCommand } from "./commands/redrive.ts";
 import { profileCommand } from "./commands/profile.ts";
 import { InputError, UsageError } from "./errors.ts";
 import { WorkerInputError } from "./parallel.ts";
@@ -18,6 +19,7 @@ export const USAGE = `vigil — monitoring for machine-learning models
   vigil profile <data…> --model <name> [--config <file>] [--target <col>] --out <file>
   vigil check --reference <profile.json|data…> --current <logs…> [--config <file>] [--method <m>] [--json] [--html <file>]
   vigil local [--bucket <dir>] [--watch] [--demo] [--webhook <url>]   the whole pipeline on the embedded backend
+  vigil redrive --dlq <url> --queue <url> [--max N]   move dead letters back to their queue
   vigil invoke <ingest|labels|evaluate|notify|reference> --event <file.json>
   vigil demo        compare the bank-marketing demo data (May–June 2008 reference, August 2008 current)
 
@@ -38,6 +40,9 @@ const OPTIONS = {
   watch: { type: "boolean", default: false },
   demo: { type: "boolean", default: false },
   webhook: { type: "string" },
+  dlq: { type: "string" },
+  queue: { type: "string" },
+  max: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -87,6 +92,8 @@ export async function main(argv: string[], io: Io = STDIO): Promise<number> {
       }
       case "local":
         return await localCommand({ bucket: v.bucket ?? (v.demo ? ".vigil/demo-bucket" : "."), watch: v.watch, demo: v.demo, webhook: v.webhook, out: io.out, err: io.err });
+      case "redrive":
+        return await redriveCommand(v.dlq, v.queue, v.max, io.out);
       case "invoke":
         return await invokeCommand(positionals[0], v.event, io.out);
       case "demo":
