@@ -1,16 +1,13 @@
 import { readFileSync } from "node:fs";
 import { defaultMonitorConfig, parseMonitorConfig } from "../shared/config/load.ts";
 import type { MonitorConfig } from "../shared/config/schema.ts";
-import { ChunkedProfiler } from "../shared/pipeline/profiler.ts";
+import { ReferenceProfiler } from "../shared/pipeline/reference-profiler.ts";
 import { buildReference } from "../shared/reference/build.ts";
 import { parseReference } from "../shared/reference/parse.ts";
 import type { ReferenceProfile } from "../shared/reference/types.ts";
 import { InputError } from "./errors.ts";
 import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 import { expandInputs } from "./sources.ts";
-
-/** Reference chunks for thresholds calibrated on the reference. */
-export const REFERENCE_CHUNKS = 10;
 
 /** Reads `--config`, or the defaults for the model. */
 export function loadConfig(path: string | undefined, model: string | undefined): MonitorConfig {
@@ -42,8 +39,9 @@ export async function loadReference(paths: readonly string[], config: MonitorCon
   if (files.length === 1 && isReferenceFile(files[0])) {
     return { reference: parseReference(readFileSync(files[0], "utf8"), files[0]), read: null };
   }
-  const chunked = new ChunkedProfiler(config);
-  const read = await readFiles(files, chunked, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths) });
+  const profiler = new ReferenceProfiler(config);
+  const read = await readFiles(files, profiler, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths) });
   if (read.rows === 0) throw new InputError(paths.join(", "), `no readable rows in the reference data (${read.malformed} malformed)`);
-  return { reference: buildReference(chunked.groups(REFERENCE_CHUNKS), config), read };
+  const { chunks, windows } = profiler.finish();
+  return { reference: buildReference(chunks, config, windows), read };
 }

@@ -110,6 +110,8 @@ export interface AlertState {
   sinceMs: number | null;
   /** Consecutive clear evaluations while firing; it resolves when this reaches `resolveAfter`. */
   clearStreak: number;
+  /** Consecutive firing evaluations while not yet firing; it fires when this reaches `fireAfter`. Absent in older state. */
+  fireStreak?: number;
   version: number;
 }
 

@@ -16,6 +16,8 @@ export interface FeatureContext {
   /** A method forced by `--method` or the config; ignored where it does not apply. */
   method: DriftMethodName | "auto";
   threshold: number | null;
+  /** The threshold calibrated on the reference for the method it was calibrated with, if any. */
+  calibrated?: { method: string; threshold: number } | null;
 }
 
 const OUTLIER_Z = 3;
@@ -43,7 +45,9 @@ export function pickMethod(ctx: FeatureContext, ref: ColumnView): DriftMethodNam
 export function compareFeature(ref: ColumnView, cur: ColumnView, ctx: FeatureContext): FeatureReport {
   const method = pickMethod(ctx, ref);
   const spec = DRIFT_METHODS[method];
-  const threshold = (method === ctx.method ? ctx.threshold : null) ?? spec.defaultThreshold;
+  const configured = method === ctx.method ? ctx.threshold : null;
+  const calibrated = configured === null && ctx.calibrated && ctx.calibrated.method === method && ctx.calibrated.threshold > spec.defaultThreshold ? ctx.calibrated.threshold : null;
+  const threshold = configured ?? calibrated ?? spec.defaultThreshold;
   const discrete = ctx.type === "categorical" || ref.unique <= CONTINUOUS_MIN_UNIQUE || !ctx.edges;
   const bins: BinPair = discrete
     ? categoryBins(ref.categories(), cur.categories(), ref.otherCount, cur.otherCount)
@@ -64,7 +68,7 @@ export function compareFeature(ref: ColumnView, cur: ColumnView, ctx: FeatureCon
     };
     const r = spec.compute(inputs);
     const drifted = spec.direction === "pvalue" ? (r.pValue ?? 1) < threshold : r.statistic >= threshold;
-    drift = { method, statistic: r.statistic, pValue: r.pValue, threshold, drifted };
+    drift = { method, statistic: r.statistic, pValue: r.pValue, threshold, drifted, ...(calibrated !== null ? { calibrated: true } : {}) };
   }
   const binPsi = ref.nonNull > 0 && cur.nonNull > 0 ? psi(bins.ref, bins.cur) : null;
   return { type: ctx.type, drift, ...(driftNote ? { driftNote } : {}), quality: quality(ref, cur, ctx.type), summary: summary(ref, cur, ctx.type, binPsi) };

@@ -29,6 +29,8 @@ export const AlertRuleSchema = z.strictObject({
   runbook: z.string().max(2_000).optional(),
   action: z.enum(["notify", "retrain"]).default("notify"),
   cooldown: duration.optional(),
+  /** Consecutive firing evaluations (windows) before the rule notifies (default 1: at once). */
+  fireAfter: z.number().int().min(1).max(100).optional(),
   /** Consecutive clear evaluations before a firing rule resolves (default 3). */
   resolveAfter: z.number().int().min(1).max(100).optional(),
   description: z.string().max(2_000).optional(),
@@ -80,8 +82,10 @@ export const MonitorConfigSchema = z.strictObject({
       ttlDays: z.number().int().positive().max(3_650).default(90),
       minCoverage: z.number().gt(0).lte(1).default(0.8),
       maxWait: duration.default("30d"),
+      /** Labelled rows a window needs before model-quality rules judge it (its metrics are published anyway). */
+      minLabelled: z.number().int().min(1).max(1_000_000).default(100),
     })
-    .default({ sampleRate: 1, ttlDays: 90, minCoverage: 0.8, maxWait: "30d" }),
+    .default({ sampleRate: 1, ttlDays: 90, minCoverage: 0.8, maxWait: "30d", minLabelled: 100 }),
   alerts: z.array(AlertRuleSchema).max(200).optional(),
 });
 

@@ -29,7 +29,7 @@ export async function processAlerts(
     if (o.status === "unknown") continue;
     const prev = await deps.state.getAlert(model, o.rule.name);
     const cooldown = o.rule.cooldown ? parseDurationMs(o.rule.cooldown) : DEFAULT_COOLDOWN_MS;
-    const { action, next } = decideAlert(prev, o.status === "firing", now, cooldown, model, o.rule.name, o.rule.resolveAfter ?? DEFAULT_RESOLVE_AFTER);
+    const { action, next } = decideAlert(prev, o.status === "firing", now, cooldown, model, o.rule.name, o.rule.resolveAfter ?? DEFAULT_RESOLVE_AFTER, o.rule.fireAfter ?? 1);
     if (next === null) continue;
     // Claim the transition first: a concurrent or repeated evaluation that loses the race sends nothing.
     if (!(await deps.state.putAlert(next, prev?.version ?? null)) || action === null) continue;

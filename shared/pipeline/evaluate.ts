@@ -189,7 +189,7 @@ async function performanceStep(ctx: WindowContext, w: number): Promise<void> {
     for (const [segment, m] of Object.entries(perf.segments)) ctx.datums.push(...performanceDatums(m, model, w, segment));
     const report = (await readWindowMetrics(deps.objects, model, w))?.report as CheckReport | undefined;
     if (report && reference) {
-      const withPerf: CheckReport = { ...report, performance: { ...perf.metrics, task: config.task, labelCoverage: perf.coverage } };
+      const withPerf: CheckReport = { ...report, performance: { ...perf.metrics, task: config.task, labeledRows: perf.labelled, labelCoverage: perf.coverage } };
       const outcomes = evaluateRules(withPerf, reference, config, {}).filter((o) => isPerformanceRule(o.rule.when));
       ctx.out.notifications += await processAlerts(deps, config, model, w, outcomes, withPerf);
     }

@@ -61,6 +61,21 @@ describe("processAlerts", () => {
     expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire"]);
   });
 
+  it("with fireAfter 2 notifies only once the rule held in two evaluations in a row", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    let now = 0;
+    const deps = { state, notifier, clock: { nowMs: () => now } };
+    const twice = (firing: boolean): RuleOutcome => ({ ...outcome(firing), rule: { ...rule, fireAfter: 2 } });
+    // A one-window excursion (true, false) sends nothing; two in a row fire on the second.
+    for (const [i, firing] of [true, false, true, true, true].entries()) {
+      now = i * HOUR;
+      await processAlerts(deps, config, "m", now, [twice(firing)], report);
+      if (i === 2) expect(notifier.messages).toEqual([]);
+    }
+    expect(notifier.messages.map((m) => [m.body.state, m.body.window])).toEqual([["fire", new Date(3 * HOUR).toISOString()]]);
+  });
+
   it("leaves the state alone when the rule cannot be decided", async () => {
     const state = new MemoryStateStore();
     const notifier = new CapturingNotifier();
