@@ -142,7 +142,11 @@ export interface AlertMessage {
   subject: string;
   text: string;
   body: Record<string, unknown>;
-  attributes: { severity: string; model: string; rule: string };
+  /**
+   * SNS message attributes. `channels` (a String.Array) is set when the model's config routes its
+   * alerts itself; subscriptions filter on it (email, slack), else on `severity`.
+   */
+  attributes: { severity: string; model: string; rule: string; channels?: string[] };
 }
 
 /** SNS in AWS, the console (and a webhook) locally. */

@@ -87,6 +87,11 @@ export const MonitorConfigSchema = z.strictObject({
     })
     .default({ sampleRate: 1, ttlDays: 90, minCoverage: 0.8, maxWait: "30d", minLabelled: 100 }),
   alerts: z.array(AlertRuleSchema).max(200).optional(),
+  /** Which severities reach which channel for this model (default: email P1, P2; Slack all). */
+  routing: z
+    .strictObject({ email: z.array(z.enum(SEVERITIES)).max(4), slack: z.array(z.enum(SEVERITIES)).max(4) })
+    .partial()
+    .optional(),
 });
 
 /** A validated monitor config, defaults filled in. */
