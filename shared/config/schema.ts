@@ -87,6 +87,12 @@ export const MonitorConfigSchema = z.strictObject({
     })
     .default({ sampleRate: 1, ttlDays: 90, minCoverage: 0.8, maxWait: "30d", minLabelled: 100 }),
   alerts: z.array(AlertRuleSchema).max(200).optional(),
+  /**
+   * CloudWatch metrics per feature: `all` (drift score and flag, five quality shares), `drift` (drift
+   * score and flag; quality shares as the model's worst feature), `none` (model-level only). Each
+   * distinct metric costs about $0.30 a month; the window's full report stays in S3 either way.
+   */
+  metrics: z.strictObject({ perFeature: z.enum(["all", "drift", "none"]).default("all") }).default({ perFeature: "all" }),
   /** Which severities reach which channel for this model (default: email P1, P2; Slack all). */
   routing: z
     .strictObject({ email: z.array(z.enum(SEVERITIES)).max(4), slack: z.array(z.enum(SEVERITIES)).max(4) })

@@ -94,7 +94,7 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
       }
       const history = await metricHistory(deps.objects, model, starts.filter((x) => x < w).slice(-HISTORY_WINDOWS));
       const report = compareProfiles(reference, merged, config, { history });
-      datums.push(...windowDatums(report, model, w), lateDatum(model, w, 0));
+      datums.push(...windowDatums(report, model, w, config.metrics.perFeature), lateDatum(model, w, 0));
       const atWindow = evaluateRules(report, reference, config, history).filter((o) => !isPerformanceRule(o.rule.when));
       out.notifications += await processAlerts(deps, config, model, w, atWindow, report);
       const distributions = featureDistributions(reference, merged, config);
