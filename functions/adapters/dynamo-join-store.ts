@@ -41,11 +41,28 @@ function firstPerId<T extends { id: string }>(items: readonly T[]): T[] {
 }
 
 /**
+ * Repeats of an id within one call that count as duplicates: all of them without a source; with
+ * one, those in another window than the id's first (a repeat in the same window is counted by
+ * that window's profile).
+ */
+export function countedRepeats(items: readonly PredictionItem[], source: string | undefined): number {
+  const first = new Map<string, number>();
+  let n = 0;
+  for (const p of items) {
+    const w = first.get(p.id);
+    if (w === undefined) first.set(p.id, p.windowStartMs);
+    else if (source === undefined || w !== p.windowStartMs) n++;
+  }
+  return n;
+}
+
+/**
  * The label join on DynamoDB (layout in `dynamo-join-items.ts`). Both orders of arrival join
  * exactly once, and redelivery of either side counts duplicates and changes nothing. Items expire
  * `ttlDays` after they are written (TTL attribute `ttl`; the clock is injectable for tests).
  * Writes go one item per call, at most `concurrency` (16) in flight; lookups are strongly
- * consistent BatchGetItem calls of 100 keys. `windowPredictions` reads eventually consistent
+ * consistent BatchGetItem calls of 100 keys. Predictions carry their source (`src`), so an
+ * ingest retried after failing part-way finds its own ids and counts none of them twice. `windowPredictions` reads eventually consistent
  * pages: the evaluator reads a window after its lateness grace, and a label that misses one
  * evaluation is seen by the next.
  *
@@ -62,23 +79,25 @@ export class DynamoJoinStore implements JoinStore {
     private readonly concurrency = DEFAULT_CONCURRENCY,
   ) {}
 
-  async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number): Promise<PredictionWriteResult> {
+  async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number, source?: string): Promise<PredictionWriteResult> {
     const unique = firstPerId(items);
+    const repeats = countedRepeats(items, source);
     const ttl = this.ttl(ttlDays);
-    const isNew = await mapLimit(unique, this.concurrency, (p) => this.insertNew(model, p, ttl));
-    const written = unique.filter((_, i) => isNew[i]);
-    // Labels that came first wait as pending items; join them to the predictions just written.
+    const outcomes = await mapLimit(unique, this.concurrency, (p) => this.insertNew(model, p, ttl, source));
+    // Labels that came first wait as pending items; join them to the predictions just written,
+    // and to this source's own from an earlier attempt (which may have stopped before joining).
+    const written = unique.filter((_, i) => outcomes[i] !== "duplicate");
     const pending = await this.batchGet(written.map((p) => L.pendingKey(model, p.id)));
     const byPk = new Map(written.map((p) => [L.pendingKey(model, p.id).pk.S!, p]));
     const joined = await mapLimit([...pending], this.concurrency, async ([pk, item]) => {
       const p = byPk.get(pk)!;
       const outcome = await this.setLabel(model, p.windowStartMs, p.timestampMs, L.labelOfPending(p.id, item));
-      if (outcome === "set") await this.deletePending(model, p.id);
+      if (outcome !== "absent") await this.deletePending(model, p.id);
       return outcome === "set";
     });
     return {
-      inserted: written.length,
-      duplicates: items.length - written.length,
+      inserted: outcomes.filter((o) => o === "new").length,
+      duplicates: outcomes.filter((o) => o === "duplicate").length + repeats,
       joinedEarlyLabels: joined.filter(Boolean).length,
     };
   }
@@ -133,17 +152,21 @@ export class DynamoJoinStore implements JoinStore {
 
   /**
    * Claims the id with a conditional put of its index item, then writes the prediction item,
-   * also conditional. A claim that fails on an index item of the same window is finished rather
-   * than counted (a crash may have come between the two puts); exactly one writer of a prediction
-   * item counts it. (TransactWriteItems would make the pair atomic, but costs twice the write
-   * units, and moto copies the whole table per action and fails under concurrent transactions.)
+   * also conditional: "new" when this call stored it, "own" when `source` had stored it in this
+   * window before (a retry after a failure part-way: the pair is finished, nothing is counted),
+   * "duplicate" when another source (or another window) holds the id. Without a `source`, a
+   * claim that fails on an index item of the same window is finished rather than counted (a crash
+   * may have come between the two puts), and exactly one writer of a prediction item counts it.
+   * (TransactWriteItems would make the pair atomic, but costs twice the write units, and moto
+   * copies the whole table per action and fails under concurrent transactions.)
    */
-  private async insertNew(model: string, p: PredictionItem, ttl: number): Promise<boolean> {
+  private async insertNew(model: string, p: PredictionItem, ttl: number, source?: string): Promise<"new" | "own" | "duplicate"> {
+    let own = false;
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: L.indexItem(model, p, ttl),
+          Item: L.indexItem(model, p, ttl, source),
           ConditionExpression: "attribute_not_exists(pk)",
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
@@ -151,9 +174,13 @@ export class DynamoJoinStore implements JoinStore {
     } catch (e) {
       if (!isConditionFailed(e)) throw e;
       const old = (e as { Item?: Item }).Item;
-      if (old && numAttr(old.windowStartMs) !== p.windowStartMs) return false; // the id lives in another window
+      if (old && numAttr(old.windowStartMs) !== p.windowStartMs) return "duplicate"; // the id lives in another window
+      const holder = old?.src?.S;
+      if (source !== undefined && holder !== undefined && holder !== source) return "duplicate"; // another object's id
+      own = source !== undefined && holder === source;
     }
-    return this.putIfAbsent(L.predictionItem(model, p, ttl));
+    if (await this.putIfAbsent(L.predictionItem(model, p, ttl, source))) return "new";
+    return own ? "own" : "duplicate";
   }
 
   /**

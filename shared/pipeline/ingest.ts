@@ -34,7 +34,10 @@ export interface StoredPartial {
   source: { key: string; etag: string };
   windowStartMs: number;
   profile: ProfileWithPerformance;
-  /** Ids this object repeated from earlier objects (found by the join store). */
+  /**
+   * Ids of this window the join store already held for another object, or for this object in
+   * another window (repeats within this window are in `profile.ids.duplicates`).
+   */
   joinDuplicates: number;
 }
 
@@ -82,7 +85,7 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
     for (const it of items) (byWindow.get(it.windowStartMs) ?? byWindow.set(it.windowStartMs, []).get(it.windowStartMs)!).push(it);
     for (const [w, list] of byWindow) {
       for (let i = 0; i < list.length; i += JOIN_BATCH) {
-        const r = await deps.joins.putPredictions(model, list.slice(i, i + JOIN_BATCH), config.labels.ttlDays);
+        const r = await deps.joins.putPredictions(model, list.slice(i, i + JOIN_BATCH), config.labels.ttlDays, id);
         stored += r.inserted;
         dupPerWindow.set(w, (dupPerWindow.get(w) ?? 0) + r.duplicates);
       }

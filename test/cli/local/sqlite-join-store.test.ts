@@ -39,15 +39,15 @@ describe("SqliteJoinStore", () => {
     expect(await joins.putPredictions("m", [pred("a"), pred("b")], 14)).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 0 });
     expect(await joins.putLabels("m", [label("a", 1)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 0 });
     expect(await windowOf("m")).toEqual([
-      { ...pred("a"), label: 1, labelDelayMs: 60_000 },
-      { ...pred("b"), label: null, labelDelayMs: null },
+      { ...pred("a"), label: 1, labelDelayMs: 60_000, source: null },
+      { ...pred("b"), label: null, labelDelayMs: null, source: null },
     ]);
   });
 
   it("joins a label that arrives before its prediction, and drops the pending row", async () => {
     expect(await joins.putLabels("m", [label("a", "yes")], 14)).toEqual({ joined: 0, pending: 1, duplicates: 0 });
     expect(await joins.putPredictions("m", [pred("a")], 14)).toEqual({ inserted: 1, duplicates: 0, joinedEarlyLabels: 1 });
-    expect(await windowOf("m")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000 }]);
+    expect(await windowOf("m")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000, source: null }]);
     expect(db.all("SELECT * FROM pending_labels", [])).toEqual([]);
   });
 

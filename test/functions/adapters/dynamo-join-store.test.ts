@@ -43,14 +43,14 @@ describe("DynamoJoinStore", () => {
     expect(await joins.putPredictions("after", [pred("a"), pred("b")], 14)).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 0 });
     expect(await joins.putLabels("after", [label("a", 1)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 0 });
     const [a, b] = await windowOf("after");
-    expect(a).toEqual({ ...pred("a"), label: 1, labelDelayMs: 60_000 });
-    expect(b).toEqual({ ...pred("b"), label: null, labelDelayMs: null });
+    expect(a).toEqual({ ...pred("a"), label: 1, labelDelayMs: 60_000, source: null });
+    expect(b).toEqual({ ...pred("b"), label: null, labelDelayMs: null, source: null });
   });
 
   it("joins a label that arrives before its prediction, and drops the pending item", async () => {
     expect(await joins.putLabels("before", [label("a", "yes")], 14)).toEqual({ joined: 0, pending: 1, duplicates: 0 });
     expect(await joins.putPredictions("before", [pred("a")], 14)).toEqual({ inserted: 1, duplicates: 0, joinedEarlyLabels: 1 });
-    expect(await windowOf("before")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000 }]);
+    expect(await windowOf("before")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000, source: null }]);
     const pending = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: "L#before#a" }, sk: { S: "L" } } }));
     expect(pending.Item).toBeUndefined();
   });
