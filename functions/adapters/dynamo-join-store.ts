@@ -62,9 +62,9 @@ export function countedRepeats(items: readonly PredictionItem[], source: string 
  * `ttlDays` after they are written (TTL attribute `ttl`; the clock is injectable for tests).
  * Writes go one item per call, at most `concurrency` (16) in flight; lookups are strongly
  * consistent BatchGetItem calls of 100 keys. Predictions carry their source (`src`), so an
- * ingest retried after failing part-way finds its own ids and counts none of them twice. `windowPredictions` reads eventually consistent
- * pages: the evaluator reads a window after its lateness grace, and a label that misses one
- * evaluation is seen by the next.
+ * ingest retried after failing part-way, or running twice at once, finds its own ids and counts
+ * none of them twice. `windowPredictions` reads eventually consistent pages: the evaluator reads
+ * a window after its lateness grace, and a label that misses one evaluation is seen by the next.
  *
  * @example
  * const joins = new DynamoJoinStore(new DynamoDBClient({}), "vigil-table");
@@ -161,7 +161,9 @@ export class DynamoJoinStore implements JoinStore {
    * copies the whole table per action and fails under concurrent transactions.)
    */
   private async insertNew(model: string, p: PredictionItem, ttl: number, source?: string): Promise<"new" | "own" | "duplicate"> {
-    let own = false;
+    // With a source, a claimed id is ours: a prediction item already there was written by a
+    // concurrent run on the same object (S3 and SQS deliver at least once, and in parallel).
+    let own = source !== undefined;
     try {
       await this.client.send(
         new PutItemCommand({

@@ -35,6 +35,14 @@ async function inBatches<T>(items: T[], put: (batch: T[]) => Promise<object>): P
 const allRows = () => db.all("SELECT * FROM predictions ORDER BY model, id", []).concat(db.all("SELECT * FROM pending_labels ORDER BY model, id", []));
 
 describe("SqliteJoinStore", () => {
+  it("counts none of a source's own ids when it comes back, and another source's as duplicates", async () => {
+    await joins.putPredictions("m", [pred("a"), pred("b", { windowStartMs: W + 3_600_000 })], 14, "src-1");
+    expect(await joins.putPredictions("m", [pred("a"), pred("a"), pred("c")], 14, "src-1")).toEqual({ inserted: 1, duplicates: 0, joinedEarlyLabels: 0 });
+    expect(await joins.putPredictions("m", [pred("b")], 14, "src-1")).toEqual({ inserted: 0, duplicates: 1, joinedEarlyLabels: 0 });
+    expect(await joins.putPredictions("m", [pred("a"), pred("d")], 14, "src-2")).toEqual({ inserted: 1, duplicates: 1, joinedEarlyLabels: 0 });
+    expect((await windowOf("m")).map((p) => [p.id, p.source])).toEqual([["a", "src-1"], ["c", "src-1"], ["d", "src-2"]]);
+  });
+
   it("joins a label that arrives after its prediction", async () => {
     expect(await joins.putPredictions("m", [pred("a"), pred("b")], 14)).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 0 });
     expect(await joins.putLabels("m", [label("a", 1)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 0 });
