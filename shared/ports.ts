@@ -91,6 +91,12 @@ export interface JoinStore {
    * window that the window's profile already counts, so it is neither stored again nor a duplicate.
    */
   putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number, source?: string): Promise<PredictionWriteResult>;
+  /**
+   * Takes back what `source` stored for these ids (an object rejected after part of it was
+   * stored): its prediction items and id claims go, labels they had joined wait for their
+   * predictions again, and anything another source stored stays. Returns the ids released.
+   */
+  releasePredictions(model: string, items: readonly Pick<PredictionItem, "id" | "windowStartMs">[], source: string): Promise<number>;
   putLabels(model: string, items: readonly LabelItem[], ttlDays: number): Promise<LabelWriteResult>;
   /** Every stored prediction of a window, labelled or not. */
   windowPredictions(model: string, windowStartMs: number): AsyncIterable<JoinedPrediction>;

@@ -19,6 +19,8 @@ const systemClock: Clock = { nowMs: () => Date.now() };
 const INSERT_PREDICTION =
   "INSERT OR IGNORE INTO predictions (model, id, window_start, timestamp_ms, prediction, score, version, segments, expires_ms, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 const HOLDER = "SELECT window_start, source FROM predictions WHERE model = ? AND id = ?";
+const OWN_PREDICTION = "SELECT label, timestamp_ms, label_delay_ms, expires_ms FROM predictions WHERE model = ? AND id = ? AND source = ?";
+const DROP_PREDICTION = "DELETE FROM predictions WHERE model = ? AND id = ? AND source = ?";
 const ANY_PENDING = "SELECT 1 FROM pending_labels WHERE model = ? LIMIT 1";
 const PENDING_LABEL = "SELECT label, timestamp_ms FROM pending_labels WHERE model = ? AND id = ?";
 const JOIN_EARLY_LABEL = "UPDATE predictions SET label = ?, label_delay_ms = ? WHERE model = ? AND id = ? AND label IS NULL";
@@ -73,6 +75,20 @@ export class SqliteJoinStore implements JoinStore {
         result.joinedEarlyLabels++;
       }
       return result;
+    });
+  }
+
+  async releasePredictions(model: string, items: readonly Pick<PredictionItem, "id" | "windowStartMs">[], source: string): Promise<number> {
+    return this.db.write((tx) => {
+      let released = 0;
+      for (const p of items) {
+        const row = tx.get(OWN_PREDICTION, [model, p.id, source]);
+        if (!row) continue;
+        const [label, timestampMs, delay, expires] = row;
+        if (label !== null) tx.run(PARK_LABEL, [model, p.id, label, Number(timestampMs) + Number(delay ?? 0), expires]);
+        released += tx.run(DROP_PREDICTION, [model, p.id, source]);
+      }
+      return released;
     });
   }
 

@@ -1,6 +1,7 @@
 import {
   BatchGetItemCommand,
   DeleteItemCommand,
+  GetItemCommand,
   QueryCommand,
   UpdateItemCommand,
   PutItemCommand,
@@ -100,6 +101,27 @@ export class DynamoJoinStore implements JoinStore {
       duplicates: outcomes.filter((o) => o === "duplicate").length + repeats,
       joinedEarlyLabels: joined.filter(Boolean).length,
     };
+  }
+
+  async releasePredictions(model: string, items: readonly Pick<PredictionItem, "id" | "windowStartMs">[], source: string): Promise<number> {
+    const ours = { ConditionExpression: "src = :src", ExpressionAttributeValues: { ":src": { S: source } } };
+    const released = await mapLimit(firstPerId(items), this.concurrency, async (p) => {
+      const key = L.predictionKey(model, p.windowStartMs, p.id);
+      const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+      const item = res.Item;
+      if (item?.src?.S === source) {
+        // Park its label first: a crash before the delete below leaves a label both joined and
+        // pending, which the retry finishes; the other order could lose the label.
+        const label = L.joinedOfItem(p.windowStartMs, item);
+        if (label.label !== null) {
+          const at = label.timestampMs + (label.labelDelayMs ?? 0);
+          await this.putIfAbsent(L.pendingItem(model, { id: p.id, label: label.label, timestampMs: at }, numAttr(item.ttl) ?? 0));
+        }
+        await this.deleteIf(key, ours);
+      }
+      return this.deleteIf(L.indexKey(model, p.id), ours);
+    });
+    return released.filter(Boolean).length;
   }
 
   async putLabels(model: string, items: readonly LabelItem[], ttlDays: number): Promise<LabelWriteResult> {
@@ -206,6 +228,17 @@ export class DynamoJoinStore implements JoinStore {
     } catch (e) {
       if (!isConditionFailed(e)) throw e;
       return (e as { Item?: Item }).Item ? "labelled" : "absent";
+    }
+  }
+
+  /** Deletes an item if the condition holds; false when it did not (or the item is gone). */
+  private async deleteIf(Key: Item, condition: { ConditionExpression: string; ExpressionAttributeValues: Item }): Promise<boolean> {
+    try {
+      await this.client.send(new DeleteItemCommand({ TableName: this.table, Key, ...condition }));
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
     }
   }
 

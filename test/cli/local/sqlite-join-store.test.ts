@@ -43,6 +43,16 @@ describe("SqliteJoinStore", () => {
     expect((await windowOf("m")).map((p) => [p.id, p.source])).toEqual([["a", "src-1"], ["c", "src-1"], ["d", "src-2"]]);
   });
 
+  it("releases what a source stored, parks the labels it had joined again, and keeps other sources' ids", async () => {
+    await joins.putPredictions("m", [pred("a"), pred("b")], 14, "src-1");
+    await joins.putPredictions("m", [pred("c")], 14, "src-2");
+    await joins.putLabels("m", [label("a", 1)], 14);
+    expect(await joins.releasePredictions("m", [pred("a"), pred("b"), pred("c")], "src-1")).toBe(2);
+    expect((await windowOf("m")).map((p) => p.id)).toEqual(["c"]);
+    expect(await joins.putPredictions("m", [pred("a"), pred("b")], 14, "src-3")).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 1 });
+    expect((await windowOf("m")).map((p) => [p.id, p.source, p.label, p.labelDelayMs])).toEqual([["a", "src-3", 1, 60_000], ["b", "src-3", null, null], ["c", "src-2", null, null]]);
+  });
+
   it("joins a label that arrives after its prediction", async () => {
     expect(await joins.putPredictions("m", [pred("a"), pred("b")], 14)).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 0 });
     expect(await joins.putLabels("m", [label("a", 1)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 0 });

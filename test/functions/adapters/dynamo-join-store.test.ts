@@ -103,6 +103,17 @@ describe("DynamoJoinStore", () => {
     expect(r).toEqual({ inserted: 1, duplicates: 1, joinedEarlyLabels: 0 });
   });
 
+  it("releases what a source stored, parks the labels it had joined again, and keeps other sources' ids", async () => {
+    await joins.putPredictions("release", [pred("a"), pred("b")], 14, "src-1");
+    await joins.putPredictions("release", [pred("c")], 14, "src-2");
+    await joins.putLabels("release", [label("a", 1)], 14);
+    expect(await joins.releasePredictions("release", [pred("a"), pred("b"), pred("c")], "src-1")).toBe(2);
+    expect((await windowOf("release")).map((p) => p.id)).toEqual(["c"]);
+    // The fixed object stores a and b as new and joins a's label again, with its delay.
+    expect(await joins.putPredictions("release", [pred("a"), pred("b")], 14, "src-3")).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 1 });
+    expect((await windowOf("release")).map((p) => [p.id, p.source, p.label, p.labelDelayMs])).toEqual([["a", "src-3", 1, 60_000], ["b", "src-3", null, null], ["c", "src-2", null, null]]);
+  });
+
   it("counts nothing twice when one source is stored by two runs at once", async () => {
     const ids = Array.from({ length: 60 }, (_, i) => pred(`p${i}`));
     const [x, y] = await Promise.all([joins.putPredictions("twice", ids, 14, "src-1"), joins.putPredictions("twice", ids, 14, "src-1")]);
