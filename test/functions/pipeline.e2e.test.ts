@@ -107,7 +107,7 @@ describe("the pipeline on moto", () => {
     await put(early, rows[2].map((r) => JSON.stringify({ request_id: r.id, label: r.label })).join("\n") + "\n");
     await deliverTwice(handlers.labels, [early], 2);
     await deliverTwice(handlers.ingest, keys, 3);
-  });
+  }, 180_000); // ~5,000 conditional writes on moto: ~45 s alone, more when other files run beside it
 
   it("publishes exact row counts and drift for the drifted features only", async () => {
     await handlers.evaluate({});
