@@ -18,7 +18,7 @@ const t0 = performance.now();
 // the figure is the ingest step's own memory (the local SQLite store holds every id in memory).
 const remote = process.argv.includes("--remote-joins");
 const joins = remote
-  ? { putPredictions: async (_m: string, items: readonly unknown[]) => ({ inserted: items.length, duplicates: 0, joinedEarlyLabels: 0 }), putLabels: backend.joins.putLabels.bind(backend.joins), windowPredictions: backend.joins.windowPredictions.bind(backend.joins) }
+  ? { putPredictions: async (_m: string, items: readonly unknown[]) => ({ inserted: items.length, duplicates: 0, joinedEarlyLabels: 0 }), releasePredictions: async () => 0, putLabels: backend.joins.putLabels.bind(backend.joins), windowPredictions: backend.joins.windowPredictions.bind(backend.joins) }
   : backend.joins;
 const r = await ingestObject({ ...backend, joins }, key);
 const s = (performance.now() - t0) / 1000;

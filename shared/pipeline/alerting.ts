@@ -24,7 +24,9 @@ export type AlertLinksFor = (model: string, windowStartMs: number) => AlertLinks
 /**
  * Runs rule outcomes through each rule's notification state: fire on transition, remind after the
  * cooldown, resolve once; unknown outcomes leave the state alone. Rules with `action: retrain`
- * also put a "Retraining Recommended" event when they fire. Returns the messages sent.
+ * also put a "Retraining Recommended" event when they fire (before the message). A message that
+ * cannot be sent gives its transition back and throws, so the retried evaluation sends it once.
+ * Returns the messages sent.
  */
 export async function processAlerts(
   deps: { state: StateStore; notifier: Notifier; events?: EventSink; clock: Clock; links?: AlertLinksFor },
@@ -45,18 +47,26 @@ export async function processAlerts(
     // Claim the transition first: a concurrent or repeated evaluation that loses the race sends nothing.
     if (!(await deps.state.putAlert(next, prev?.version ?? null)) || action === null) continue;
     const alerts = o.alerts.length > 0 ? o.alerts : [{ rule: o.rule.name, severity: o.rule.severity, value: null, threshold: null, message: `${o.rule.name} resolved: ${o.rule.when} no longer holds` }];
-    const message = formatAlert(model, windowStartMs, action, alerts, report, deps.links?.(model, windowStartMs));
-    if (config.routing) message.attributes.channels = alertChannels(config, message.attributes.severity);
-    await deps.notifier.publish(message);
-    sent++;
-    if (action === "fire" && o.rule.action === "retrain" && deps.events) {
-      await deps.events.put(RETRAIN_EVENT.source, RETRAIN_EVENT.detailType, {
-        model,
-        window: new Date(windowStartMs).toISOString(),
-        rule: o.rule.name,
-        reasons: o.alerts.map((a) => a.message),
-      });
+    try {
+      if (action === "fire" && o.rule.action === "retrain" && deps.events) {
+        await deps.events.put(RETRAIN_EVENT.source, RETRAIN_EVENT.detailType, {
+          model,
+          window: new Date(windowStartMs).toISOString(),
+          rule: o.rule.name,
+          reasons: o.alerts.map((a) => a.message),
+        });
+      }
+      const message = formatAlert(model, windowStartMs, action, alerts, report, deps.links?.(model, windowStartMs));
+      if (config.routing) message.attributes.channels = alertChannels(config, message.attributes.severity);
+      await deps.notifier.publish(message);
+    } catch (error) {
+      // Give the claim back, so the evaluation that retries this one sends the message: the
+      // claimed state would otherwise say it went out, and it would be lost until a reminder.
+      const before = prev ?? { model, rule: o.rule.name, firing: false, lastNotifiedMs: null, sinceMs: null, clearStreak: 0, fireStreak: 0, version: 0 };
+      await deps.state.putAlert({ ...before, version: next.version + 1 }, next.version).catch(() => false);
+      throw error;
     }
+    sent++;
   }
   return sent;
 }

@@ -49,6 +49,20 @@ describe("processAlerts", () => {
     expect(notifier.messages[2].subject).toMatch(/^\[RESOLVED\] m: feature_drift/);
   });
 
+  it("gives a transition back when its message cannot be sent, so the retried evaluation sends it once", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    let failures = 2;
+    const flaky = { publish: async (m: Parameters<CapturingNotifier["publish"]>[0]) => (failures-- > 0 ? Promise.reject(new Error("SNS 500")) : notifier.publish(m)) };
+    const deps = { state, notifier: flaky, clock: { nowMs: () => 0 } };
+    await expect(processAlerts(deps, config, "m", 0, [outcome(true)], report)).rejects.toThrow("SNS 500");
+    await expect(processAlerts(deps, config, "m", 0, [outcome(true)], report)).rejects.toThrow("SNS 500");
+    expect(await processAlerts(deps, config, "m", 0, [outcome(true)], report)).toBe(1);
+    expect(await processAlerts(deps, config, "m", 0, [outcome(true)], report)).toBe(0);
+    expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire"]);
+    expect(await state.getAlert("m", rule.name)).toMatchObject({ firing: true, lastNotifiedMs: 0 });
+  });
+
   it("does not resolve and re-fire a rule that flaps around its threshold", async () => {
     const state = new MemoryStateStore();
     const notifier = new CapturingNotifier();
