@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { MAX_FEATURES } from "../../shared/profile/constants.ts";
 import { serialiseReference } from "../../shared/reference/parse.ts";
 import { UsageError } from "../errors.ts";
 import { loadConfig, loadReference } from "../load.ts";
@@ -32,7 +33,8 @@ export async function profileCommand(args: ProfileArgs, out: (s: string) => void
   out(
     `wrote ${args.out}: model ${reference.model}, ${reference.profile.rows} rows (${read?.malformed ?? 0} malformed), ` +
       `${features.length} features (${features.filter((f) => reference.schema[f].type === "numerical").length} numerical), ` +
-      `${reference.chunks.length} chunks${reference.profile.performance ? ", baseline performance from labels" : ""}`,
+      `${reference.chunks.length} chunks${reference.profile.performance ? ", baseline performance from labels" : ""}` +
+      (reference.profile.droppedFeatures > 0 ? `; ${reference.profile.droppedFeatures} more features not profiled (at most ${MAX_FEATURES})` : ""),
   );
   return 0;
 }
