@@ -60,17 +60,18 @@ function readReferenceFile(path: string): string {
 }
 
 /**
- * The reference for a comparison: a profile file as it is, or data files profiled in chunks.
+ * The reference for a comparison: a profile file as it is, or data files profiled in chunks
+ * (records timestamped after `latestTimestampMs` are malformed).
  *
  * @throws InputError / ReaderError / ReferenceFormatError naming the file.
  */
-export async function loadReference(paths: readonly string[], config: MonitorConfig, extraRequired: string[] = []): Promise<{ reference: ReferenceProfile; read: ReadReport | null }> {
+export async function loadReference(paths: readonly string[], config: MonitorConfig, extraRequired: string[] = [], latestTimestampMs?: number): Promise<{ reference: ReferenceProfile; read: ReadReport | null }> {
   const files = expandInputs(paths);
   if (files.length === 1 && isReferenceFile(files[0])) {
     return { reference: parseReference(readReferenceFile(files[0]), files[0]), read: null };
   }
   const chunked = new ChunkedProfiler(config);
-  const read = await readFiles(files, chunked, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths) });
+  const read = await readFiles(files, chunked, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths), latestTimestampMs });
   if (read.rows === 0) throw new InputError(paths.join(", "), `no readable rows in the reference data (${read.malformed} malformed)`);
   return { reference: buildReference(chunked.groups(REFERENCE_CHUNKS), config), read };
 }
