@@ -41,13 +41,16 @@ export function pickMethod(ctx: FeatureContext, ref: ColumnView): DriftMethodNam
  * compareFeature(refAge, curAge, { type: "numerical", referenceRows: 12443, edges, method: "auto", threshold: null });
  */
 export function compareFeature(ref: ColumnView, cur: ColumnView, ctx: FeatureContext): FeatureReport {
-  const method = pickMethod(ctx, ref);
-  const spec = DRIFT_METHODS[method];
-  const threshold = (method === ctx.method ? ctx.threshold : null) ?? spec.defaultThreshold;
+  const chosen = pickMethod(ctx, ref);
   const discrete = ctx.type === "categorical" || ref.unique <= CONTINUOUS_MIN_UNIQUE || !ctx.edges;
   const bins: BinPair = discrete
     ? categoryBins(ref.categories(), cur.categories(), ref.otherCount, cur.otherCount)
     : numericBins(ref, cur, ctx.edges!);
+  // The z-test compares two proportions. A value new in the current data makes a 2×k table: the
+  // chi-square test, of which the pooled z-test is the k = 2 case (the same p-value).
+  const method: DriftMethodName = chosen === "ztest" && bins.labels.length > 2 ? "chisquare" : chosen;
+  const spec = DRIFT_METHODS[method];
+  const threshold = (chosen === ctx.method ? ctx.threshold : null) ?? spec.defaultThreshold;
   let drift: DriftResult | null = null;
   let driftNote: string | undefined;
   // Text in a numerical column leaves its numeric bins empty: nothing to compare, not an error.

@@ -187,6 +187,16 @@ describe("bad-input corpus: timestamps", () => {
   });
 });
 
+describe("bad-input corpus: values the reference never had", () => {
+  it("compares a binary prediction that gains new classes with the chi-square test (it used to crash the z-test)", async () => {
+    const { report } = await checkAgainstGood("new-values.jsonl");
+    expect(report.prediction.drift).toMatchObject({ method: "chisquare", drifted: true });
+    expect(report.features.c.summary.newCategories).toEqual(["d"]);
+    const { code } = await vigil("check", "--reference", GOOD, "--current", fixture("new-values.jsonl"));
+    expect(code).toBe(1);
+  });
+});
+
 describe("bad-input corpus: duplicate ids", () => {
   it("counts each repeat of an id once", async () => {
     const { report } = await checkAgainstGood("duplicate-ids.jsonl");
