@@ -3,7 +3,9 @@ import type { LocalBackend } from "../../cli/local/backend.ts";
 import { ConfigFieldError } from "../../shared/config/errors.ts";
 import { ingestObject } from "../../shared/pipeline/ingest.ts";
 import { doneKey } from "../../shared/pipeline/keys.ts";
+import { evaluateModel } from "../../shared/pipeline/evaluate.ts";
 import { ingestLabels } from "../../shared/pipeline/labels.ts";
+import { buildReferenceFromObject } from "../../shared/pipeline/reference.ts";
 import { ReferenceFormatError } from "../../shared/reference/parse.ts";
 import { dayOf, expectNoPollution, fixtureBytes, freshBackend, idOf, partialsOf, putFixture, quarantineOf, rejectionOf } from "./helpers.ts";
 
@@ -231,5 +233,30 @@ describe("labels on bad input", () => {
     await backend.objects.put(key, fixtureBytes("binary.jsonl"));
     expect(await ingestLabels(backend, key)).toEqual({ key, model: "m", labels: 0, malformed: 0, joined: 0, pending: 0, duplicates: 0, rejected: `${key}: binary file, not text (NUL bytes in the first 1024 bytes)` });
     expect(await rejectionOf(backend, key)).toEqual({ source: key, reason: `${key}: binary file, not text (NUL bytes in the first 1024 bytes)` });
+  });
+});
+
+describe("evaluation after bad input", () => {
+  it("evaluates every window a model fed the whole corpus has, publishing what ingest counted", async () => {
+    backend = await freshBackend();
+    await putFixture(backend, "good.jsonl", "reference/m/data.jsonl");
+    expect(await buildReferenceFromObject(backend, "reference/m/data.jsonl")).not.toBeNull();
+    const names = ["malformed-lines.jsonl", "truncated.jsonl.gz", "empty.jsonl", "binary.jsonl", "bom.csv", "crlf.jsonl", "nan-infinity.jsonl", "numbers-as-strings.jsonl", "proto-keys.jsonl", "invalid-utf8.jsonl", "timestamps.jsonl", "duplicate-ids.jsonl", "new-values.jsonl"];
+    let rows = 0;
+    let malformed = 0;
+    const windows = new Set<number>();
+    for (const name of names) {
+      const { result } = await ingest(name);
+      rows += result.rows;
+      malformed += result.malformed;
+      for (const w of result.windows) windows.add(w);
+    }
+    const run = await evaluateModel({ ...backend, clock: { nowMs: () => Date.now() + 3 * DAY } }, "m");
+    expect(run.evaluatedWindows).toEqual([...windows].sort((a, b) => a - b));
+    const sum = async (metric: string) => (await backend.metrics.query(metric, { Model: "m" })).reduce((a, d) => a + d.value, 0);
+    expect(await sum("RowCount")).toBe(rows);
+    expect(await sum("MalformedRows")).toBe(malformed);
+    expect(run.evaluatedWindows).toContain(0); // the 1970 rows: a window like any backfilled one
+    expectNoPollution();
   });
 });
