@@ -45,18 +45,15 @@ export async function readCapped(objects: ObjectStore, key: string, maxBytes: nu
   const source = await objects.open(key);
   if (source === null) return null;
   if (source.info.size > maxBytes) throw tooLarge(source.info.size);
-  const parts: Uint8Array[] = [];
+  // Decoded chunk by chunk (a character split across chunks is kept for the next), so the bytes
+  // and the text are never both held whole.
+  const decoder = new TextDecoder("utf-8");
+  let text = "";
   let bytes = 0;
   for await (const chunk of source.stream()) {
     bytes += chunk.length;
     if (bytes > maxBytes) throw tooLarge(bytes);
-    parts.push(chunk);
+    text += decoder.decode(chunk, { stream: true });
   }
-  const all = new Uint8Array(bytes);
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return new TextDecoder("utf-8").decode(all);
+  return text + decoder.decode();
 }

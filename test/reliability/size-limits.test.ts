@@ -131,6 +131,17 @@ describe("size limits in the pipeline", () => {
     backend.close();
   });
 
+  it("decodes a character split across chunks", async () => {
+    const bytes = Buffer.from("model: café\n");
+    const objects = {
+      async open(key: string) {
+        const info: ObjectInfo = { key, etag: "e", size: bytes.length, lastModifiedMs: 1 };
+        return { name: key, size: bytes.length, info, async *stream() { yield bytes.subarray(0, 11); yield bytes.subarray(11); } };
+      },
+    } as unknown as ObjectStore;
+    expect(await readCapped(objects, "monitors/m.yaml", MAX_CONFIG_BYTES, () => new Error("too large"))).toBe("model: café\n");
+  });
+
   it("reads an object within the limit whole, and null for an absent one", async () => {
     const backend = await localBackend(tempDir(), { print: () => {} });
     await backend.objects.put("monitors/m.yaml", "model: m\n");
