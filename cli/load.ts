@@ -2,16 +2,13 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { ConfigTooLargeError } from "../shared/config/errors.ts";
 import { defaultMonitorConfig, MAX_CONFIG_BYTES, parseMonitorConfig } from "../shared/config/load.ts";
 import type { MonitorConfig } from "../shared/config/schema.ts";
-import { ChunkedProfiler } from "../shared/pipeline/profiler.ts";
+import { ReferenceProfiler } from "../shared/pipeline/reference-profiler.ts";
 import { buildReference } from "../shared/reference/build.ts";
 import { MAX_REFERENCE_BYTES, parseReference, ReferenceTooLargeError } from "../shared/reference/parse.ts";
 import type { ReferenceProfile } from "../shared/reference/types.ts";
 import { InputError } from "./errors.ts";
 import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 import { expandInputs } from "./sources.ts";
-
-/** Reference chunks for thresholds calibrated on the reference. */
-export const REFERENCE_CHUNKS = 10;
 
 /**
  * Reads `--config`, or the defaults for the model. A file over MAX_CONFIG_BYTES is refused by its
@@ -70,8 +67,9 @@ export async function loadReference(paths: readonly string[], config: MonitorCon
   if (files.length === 1 && isReferenceFile(files[0])) {
     return { reference: parseReference(readReferenceFile(files[0]), files[0]), read: null };
   }
-  const chunked = new ChunkedProfiler(config);
-  const read = await readFiles(files, chunked, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths), latestTimestampMs });
+  const profiler = new ReferenceProfiler(config);
+  const read = await readFiles(files, profiler, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths), latestTimestampMs });
   if (read.rows === 0) throw new InputError(paths.join(", "), `no readable rows in the reference data (${read.malformed} malformed)`);
-  return { reference: buildReference(chunked.groups(REFERENCE_CHUNKS), config), read };
+  const { chunks, windows } = profiler.finish();
+  return { reference: buildReference(chunks, config, windows), read };
 }

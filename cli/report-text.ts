@@ -23,7 +23,7 @@ function table(rows: string[][]): string {
 function driftCells(d: DriftResult | null): string[] {
   if (!d) return ["—", "—", "—", "—"];
   const score = d.pValue === null ? fmt(d.statistic) : `${fmt(d.statistic)} (p=${fmt(d.pValue)})`;
-  return [d.method, score, fmt(d.threshold), d.drifted ? "DRIFT" : "no"];
+  return [d.method, score, `${fmt(d.threshold)}${d.calibrated ? "*" : ""}`, d.drifted ? "DRIFT" : "no"];
 }
 
 /**
@@ -40,6 +40,8 @@ export function renderTextReport(r: CheckReport, read?: ReadReport): string {
   const names = Object.keys(r.features).sort((a, b) => Number(r.features[b].drift?.drifted ?? false) - Number(r.features[a].drift?.drifted ?? false) || a.localeCompare(b));
   for (const name of names) rows.push([clean(name, 30), r.features[name].type, ...driftCells(r.features[name].drift)]);
   lines.push(table(rows));
+  const calibrated = Object.values(r.features).some((f) => f.drift?.calibrated) || r.prediction.drift?.calibrated || r.prediction.score?.drift?.calibrated;
+  if (calibrated) lines.push("* calibrated on the reference: mean + 3σ of the statistic over its windows, where that is above the method's default");
   lines.push("");
   lines.push(`Dataset drift: ${r.dataset.driftedFeatures} of ${r.dataset.features} features drifted (${pct(r.dataset.driftedShare)}) → ${r.dataset.drifted ? "DRIFT" : "no"}`);
   if (r.prediction.drift) lines.push(`Prediction drift: ${driftCells(r.prediction.drift).join(" ")}`);

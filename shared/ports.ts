@@ -110,6 +110,8 @@ export interface AlertState {
   sinceMs: number | null;
   /** Consecutive clear evaluations while firing; it resolves when this reaches `resolveAfter`. */
   clearStreak: number;
+  /** Consecutive firing evaluations while not yet firing; it fires when this reaches `fireAfter`. Absent in older state. */
+  fireStreak?: number;
   version: number;
 }
 
@@ -140,7 +142,11 @@ export interface AlertMessage {
   subject: string;
   text: string;
   body: Record<string, unknown>;
-  attributes: { severity: string; model: string; rule: string };
+  /**
+   * SNS message attributes. `channels` (a String.Array) is set when the model's config routes its
+   * alerts itself; subscriptions filter on it (email, slack), else on `severity`.
+   */
+  attributes: { severity: string; model: string; rule: string; channels?: string[] };
 }
 
 /** SNS in AWS, the console (and a webhook) locally. */

@@ -16,6 +16,8 @@ export interface FeatureContext {
   /** A method forced by `--method` or the config; ignored where it does not apply. */
   method: DriftMethodName | "auto";
   threshold: number | null;
+  /** The threshold calibrated on the reference for the method it was calibrated with, if any. */
+  calibrated?: { method: string; threshold: number } | null;
 }
 
 const OUTLIER_Z = 3;
@@ -50,7 +52,9 @@ export function compareFeature(ref: ColumnView, cur: ColumnView, ctx: FeatureCon
   // chi-square test, of which the pooled z-test is the k = 2 case (the same p-value).
   const method: DriftMethodName = chosen === "ztest" && bins.labels.length > 2 ? "chisquare" : chosen;
   const spec = DRIFT_METHODS[method];
-  const threshold = (chosen === ctx.method ? ctx.threshold : null) ?? spec.defaultThreshold;
+  const configured = chosen === ctx.method ? ctx.threshold : null;
+  const calibrated = configured === null && ctx.calibrated && ctx.calibrated.method === method && ctx.calibrated.threshold > spec.defaultThreshold ? ctx.calibrated.threshold : null;
+  const threshold = configured ?? calibrated ?? spec.defaultThreshold;
   let drift: DriftResult | null = null;
   let driftNote: string | undefined;
   // Text in a numerical column leaves its numeric bins empty: nothing to compare, not an error.
@@ -69,7 +73,7 @@ export function compareFeature(ref: ColumnView, cur: ColumnView, ctx: FeatureCon
     };
     const r = spec.compute(inputs);
     const drifted = spec.direction === "pvalue" ? (r.pValue ?? 1) < threshold : r.statistic >= threshold;
-    drift = { method, statistic: r.statistic, pValue: r.pValue, threshold, drifted };
+    drift = { method, statistic: r.statistic, pValue: r.pValue, threshold, drifted, ...(calibrated !== null ? { calibrated: true } : {}) };
   }
   const binPsi = ref.nonNull > 0 && cur.nonNull > 0 && binned ? psi(bins.ref, bins.cur) : null;
   return { type: ctx.type, drift, ...(driftNote ? { driftNote } : {}), quality: quality(ref, cur, ctx.type), summary: summary(ref, cur, ctx.type, binPsi) };

@@ -9,6 +9,8 @@ export interface DriftResult {
   pValue: number | null;
   threshold: number;
   drifted: boolean;
+  /** True when the threshold was calibrated on the reference's chunks (above the method's default). */
+  calibrated?: boolean;
 }
 
 /** Per-feature data quality (DESIGN §7); null where a check does not apply. */
@@ -74,6 +76,6 @@ export interface CheckReport {
     latency: { p50: number; p95: number; p99: number } | null;
     expectedRows: number | null;
   };
-  performance?: Record<string, unknown> & { task: Task; labelCoverage: number };
+  performance?: Record<string, unknown> & { task: Task; labelCoverage: number; labeledRows?: number };
   alerts: Alert[];
 }

@@ -4,8 +4,19 @@ import { parseDurationMs } from "../config/duration.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import { formatAlert, type AlertLinks } from "../alerting/format.ts";
 import { decideAlert, DEFAULT_COOLDOWN_MS, DEFAULT_RESOLVE_AFTER } from "../alerting/transition.ts";
-import { RETRAIN_EVENT } from "../names.ts";
+import { DEFAULT_ROUTING, RETRAIN_EVENT } from "../names.ts";
 import type { Clock, EventSink, Notifier, StateStore } from "../ports.ts";
+
+/**
+ * The channels a model's `routing` sends a severity to (the defaults fill a channel it leaves out).
+ *
+ * @example
+ * alertChannels({ ...config, routing: { email: ["P1"] } }, "P2"); // ["slack"]
+ */
+export function alertChannels(config: MonitorConfig, severity: string): string[] {
+  const routes = { ...DEFAULT_ROUTING, ...config.routing } as Record<string, readonly string[]>;
+  return Object.keys(routes).filter((channel) => routes[channel].includes(severity));
+}
 
 /** Builds the links an alert carries (dashboard, the window's data) for a model and window. */
 export type AlertLinksFor = (model: string, windowStartMs: number) => AlertLinks;
@@ -29,12 +40,14 @@ export async function processAlerts(
     if (o.status === "unknown") continue;
     const prev = await deps.state.getAlert(model, o.rule.name);
     const cooldown = o.rule.cooldown ? parseDurationMs(o.rule.cooldown) : DEFAULT_COOLDOWN_MS;
-    const { action, next } = decideAlert(prev, o.status === "firing", now, cooldown, model, o.rule.name, o.rule.resolveAfter ?? DEFAULT_RESOLVE_AFTER);
+    const { action, next } = decideAlert(prev, o.status === "firing", now, cooldown, model, o.rule.name, o.rule.resolveAfter ?? DEFAULT_RESOLVE_AFTER, o.rule.fireAfter ?? 1);
     if (next === null) continue;
     // Claim the transition first: a concurrent or repeated evaluation that loses the race sends nothing.
     if (!(await deps.state.putAlert(next, prev?.version ?? null)) || action === null) continue;
     const alerts = o.alerts.length > 0 ? o.alerts : [{ rule: o.rule.name, severity: o.rule.severity, value: null, threshold: null, message: `${o.rule.name} resolved: ${o.rule.when} no longer holds` }];
-    await deps.notifier.publish(formatAlert(model, windowStartMs, action, alerts, report, deps.links?.(model, windowStartMs)));
+    const message = formatAlert(model, windowStartMs, action, alerts, report, deps.links?.(model, windowStartMs));
+    if (config.routing) message.attributes.channels = alertChannels(config, message.attributes.severity);
+    await deps.notifier.publish(message);
     sent++;
     if (action === "fire" && o.rule.action === "retrain" && deps.events) {
       await deps.events.put(RETRAIN_EVENT.source, RETRAIN_EVENT.detailType, {
