@@ -23,17 +23,18 @@ export class WorkerInputError extends Error {
  * Profiles files against a reference using every core: JSON Lines files are cut into byte
  * ranges at line starts, other files are whole tasks; each worker profiles its ranges and the
  * partial profiles are merged (profiles are mergeable, so the result equals a single pass).
+ * Records timestamped after `latestTimestampMs` are malformed.
  */
-export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism()): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
+export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism(), latestTimestampMs?: number): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
   const total = files.reduce((a, f) => a + statSync(f).size, 0);
   if (threads <= 1 || total < PARALLEL_MIN_BYTES) {
     const profiler = new RecordProfiler(config, reference ?? undefined);
-    const read = await readFiles(files, profiler, config, { explicit });
+    const read = await readFiles(files, profiler, config, { explicit, latestTimestampMs });
     return { profile: profiler.finish(), read };
   }
   const ranges = files.flatMap((f) => splitLines(f, threads));
   const required = requiredColumns(config);
-  const results = await runPool(ranges.map((range) => ({ config, reference, range, required })), Math.min(threads, ranges.length));
+  const results = await runPool(ranges.map((range) => ({ config, reference, range, required, latestTimestampMs })), Math.min(threads, ranges.length));
   const read: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
   let profile: ProfileWithPerformance | null = null;
   const perFile = new Map<string, { rows: number; malformed: number; format: string; compressed: boolean; empty: boolean }>();

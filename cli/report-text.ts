@@ -1,4 +1,5 @@
 import type { CheckReport, DriftResult } from "../shared/check/report.ts";
+import { MAX_FEATURES } from "../shared/profile/constants.ts";
 import type { ReadReport } from "./read.ts";
 
 const fmt = (x: number | null | undefined, digits = 4): string => {
@@ -59,6 +60,7 @@ export function renderTextReport(r: CheckReport, read?: ReadReport): string {
   }
   if (r.quality.missingColumns.length) findings.push(`missing columns: ${r.quality.missingColumns.map((c) => clean(c)).join(", ")}`);
   if (r.quality.extraColumns.length) findings.push(`new columns: ${r.quality.extraColumns.map((c) => clean(c)).join(", ")}`);
+  if (r.quality.droppedFeatures > 0) findings.push(`${r.quality.droppedFeatures} more features not monitored (a profile keeps at most ${MAX_FEATURES})`);
   if (r.quality.duplicateIds > 0) findings.push(`${r.quality.duplicateIds} duplicate prediction ids`);
   if (r.current.malformedRows > 0) findings.push(`${r.current.malformedRows} malformed rows (${pct(r.quality.malformedShare)})`);
   if (r.quality.latency) findings.push(`latency p50 ${fmt(r.quality.latency.p50, 1)} ms, p95 ${fmt(r.quality.latency.p95, 1)} ms, p99 ${fmt(r.quality.latency.p99, 1)} ms`);

@@ -68,6 +68,7 @@ export function compareProfiles(ref: ReferenceProfile, cur: Profile & { performa
     quality: {
       missingColumns,
       extraColumns,
+      droppedFeatures: cur.droppedFeatures,
       duplicateIds: cur.ids.duplicates,
       malformedShare: cur.rows + cur.malformedRows > 0 ? cur.malformedRows / (cur.rows + cur.malformedRows) : 0,
       minutesSinceLastData:

@@ -68,6 +68,8 @@ export interface CheckReport {
   quality: {
     missingColumns: string[];
     extraColumns: string[];
+    /** Feature names past the profile's limit (MAX_FEATURES, 1,000) in the current data: not monitored. */
+    droppedFeatures: number;
     duplicateIds: number;
     malformedShare: number;
     minutesSinceLastData: number | null;

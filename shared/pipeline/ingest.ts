@@ -13,6 +13,12 @@ import { sampled } from "./sampling.ts";
 const JOIN_BATCH = 500;
 /** Join items gathered before the router writes them out (between chunks). */
 const DRAIN_ITEMS = 5_000;
+/**
+ * How far after its object's upload time a record's timestamp may lie (clock skew between the
+ * serving host and the store): 1 day. Later ones are malformed: a record from year 9999 would
+ * otherwise open a window that never closes and, being the newest, pin freshness at zero.
+ */
+export const MAX_CLOCK_SKEW_MS = 86_400_000;
 
 /** What ingesting one object did. */
 export interface IngestResult {
@@ -58,7 +64,8 @@ export interface IngestDeps {
  * Ingests one prediction-log object: streams it once, profiles each event-time window it touches
  * into a partial profile keyed by the object's key and ETag, stores prediction ids for the label
  * join, and samples malformed rows into quarantine/. Reprocessing the same key and ETag changes
- * nothing. Records without a timestamp take the object's upload time.
+ * nothing. Records without a timestamp take the object's upload time; records timestamped more
+ * than MAX_CLOCK_SKEW_MS after it are malformed.
  *
  * @throws ReaderError for a file-level problem (binary, truncated gzip…), ConfigError for a bad monitor.
  */
@@ -92,7 +99,9 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
     }
   };
   const sink = new WindowRouter(config, reference, source.info.lastModifiedMs, writeItems);
-  const readOptions = { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: requiredFields(config) };
+  // A store that does not know the upload time (0) sets no limit rather than rejecting everything.
+  const latestTimestampMs = source.info.lastModifiedMs > 0 ? source.info.lastModifiedMs + MAX_CLOCK_SKEW_MS : undefined;
+  const readOptions = { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: requiredFields(config), latestTimestampMs };
   let summary;
   try {
     summary = await readLog(source, readOptions, sink);

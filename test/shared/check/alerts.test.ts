@@ -15,7 +15,7 @@ function report(accuracy: number, labeledRows: number): CheckReport {
     features: {},
     prediction: { drift: null },
     dataset: { driftedFeatures: 0, driftedShare: 0, drifted: false, features: 0 },
-    quality: { missingColumns: [], extraColumns: [], duplicateIds: 0, malformedShare: 0, minutesSinceLastData: null, latency: null, expectedRows: null },
+    quality: { missingColumns: [], extraColumns: [], droppedFeatures: 0, duplicateIds: 0, malformedShare: 0, minutesSinceLastData: null, latency: null, expectedRows: null },
     performance: { task: "binary_classification", accuracy, labeledRows, labelCoverage: 1 },
     alerts: [],
   };
