@@ -3,6 +3,8 @@ import type { MonitorConfig } from "../config/schema.ts";
 import { addObservation, mergeAccumulators, newAccumulator, type MetricsAccumulator } from "../metrics/accumulator.ts";
 import { ProfileBuilder, type ProfileBuilderOptions } from "../profile/profile-builder.ts";
 import { mergeProfiles } from "../profile/merge-profiles.ts";
+import { PairwiseTree } from "../profile/pairwise-tree.ts";
+import { ProfileMerger } from "../profile/profile-merger.ts";
 import type { Profile } from "../profile/types.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
 import type { LogRecord, MalformedRow, RecordSink } from "../types.ts";
@@ -97,21 +99,46 @@ export function mergeWithPerformance(a: ProfileWithPerformance, b: ProfileWithPe
 }
 
 /**
- * Merges many profiles as a balanced tree of pairwise merges: each value is copied O(log n)
- * times instead of O(n) as in a left fold (1,000 partials: see bench/evaluate.ts).
+ * Merges profiles with their accumulators one at a time, in one pass (see `ProfileMerger`):
+ * the evaluator folds a window's partials in as they are read. Accumulators merge as the same
+ * balanced tree of pairwise merges as before.
+ *
+ * @example
+ * const m = new WindowMerger(); m.add(a); m.add(b); m.result().rows === a.rows + b.rows; // true
+ */
+export class WindowMerger {
+  private readonly profiles = new ProfileMerger();
+  private readonly performance = new PairwiseTree<MetricsAccumulator>(mergeAccumulators);
+
+  /** Profiles added so far. */
+  get count(): number {
+    return this.profiles.count;
+  }
+
+  /** Adds one profile (not modified; its arrays are not kept beyond a column seen once). */
+  add(p: ProfileWithPerformance): void {
+    this.profiles.add(p);
+    this.performance.push(p.performance);
+  }
+
+  /** @throws ProfileArgumentError when nothing was added. */
+  result(): ProfileWithPerformance {
+    return { ...this.profiles.result(), performance: this.performance.result() };
+  }
+}
+
+/**
+ * Merges many profiles with a `WindowMerger`: exact parts as a balanced tree of pairwise merges
+ * would, each value summed once (1,000 partials × 50 features: see bench/evaluate.ts).
  *
  * @example
  * mergeAll([a, b, c]).rows === a.rows + b.rows + c.rows; // true
  */
 export function mergeAll(profiles: readonly ProfileWithPerformance[]): ProfileWithPerformance {
   if (profiles.length === 0) throw new Error("mergeAll requires at least one profile");
-  let level = [...profiles];
-  while (level.length > 1) {
-    const next: ProfileWithPerformance[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeWithPerformance(level[i], level[i + 1]) : level[i]);
-    level = next;
-  }
-  return level[0];
+  const m = new WindowMerger();
+  for (const p of profiles) m.add(p);
+  return m.result();
 }
 
 /** Rows of the first chunk of a chunked profile; chunks double in size as the data grows. */

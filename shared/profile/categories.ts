@@ -99,7 +99,18 @@ export function mergeCategorical(a: CategoricalSummary, b: CategoricalSummary, c
   const m = new Map<string, number>();
   for (let i = 0; i < a.values.length; i++) m.set(a.values[i], a.counts[i]);
   for (let i = 0; i < b.values.length; i++) m.set(b.values[i], (m.get(b.values[i]) ?? 0) + b.counts[i]);
-  return capSummary(fromMap(m, a.other + b.other), cap);
+  return summaryOfCounts(m, a.other + b.other, cap);
+}
+
+/**
+ * The summary of summed counts: the `cap` most frequent values (ties by value), the rest's rows
+ * added to `other`.
+ *
+ * @example
+ * summaryOfCounts(new Map([["a", 1], ["b", 5], ["c", 2]]), 0, 2); // { values: ["b", "c"], counts: [5, 2], other: 1 }
+ */
+export function summaryOfCounts(counts: Map<string, number>, other: number, cap: number): CategoricalSummary {
+  return capSummary(fromMap(counts, other), cap);
 }
 
 /** Rows counted by a categorical summary (listed values and other). @example categoricalTotal({ values: ["a"], counts: [2], other: 1 }); // 3 */

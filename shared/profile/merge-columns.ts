@@ -38,17 +38,9 @@ export function mergeColumns(name: string, a: ColumnSummary, b: ColumnSummary, l
 }
 
 function mergeNumeric(a: NumericSummary, b: NumericSummary, limits: MergeLimits): NumericSummary {
-  const [x, y] = firstInCanonicalOrder(a, b) ? [a, b] : [b, a];
-  const n = x.count + y.count;
-  let mean = x.mean;
-  let m2 = x.m2;
-  if (y.count > 0) {
-    const delta = y.mean - x.mean;
-    mean = x.count === 0 ? y.mean : x.mean + delta * (y.count / n);
-    m2 = x.m2 + y.m2 + delta * delta * ((x.count * y.count) / n);
-  }
+  const { count, mean, m2 } = mergeMoments(a, b);
   return {
-    count: n,
+    count,
     nan: a.nan + b.nan,
     posInf: a.posInf + b.posInf,
     negInf: a.negInf + b.negInf,
@@ -61,8 +53,36 @@ function mergeNumeric(a: NumericSummary, b: NumericSummary, limits: MergeLimits)
   };
 }
 
+/** Count, mean and M2 (sum of squared deviations) of a set of finite values. */
+export interface Moments {
+  readonly count: number;
+  readonly mean: number;
+  readonly m2: number;
+}
+
+/**
+ * The moments of the union of two sets, by Chan et al.'s parallel formulas. Commutative bit for
+ * bit: the two are combined in a canonical order (larger count first, then smaller mean, then
+ * smaller M2), so merge(a, b) and merge(b, a) are the same doubles.
+ *
+ * @example
+ * mergeMoments({ count: 1, mean: 1, m2: 0 }, { count: 1, mean: 3, m2: 0 }); // { count: 2, mean: 2, m2: 2 }
+ */
+export function mergeMoments(a: Moments, b: Moments): Moments {
+  const [x, y] = firstInCanonicalOrder(a, b) ? [a, b] : [b, a];
+  const n = x.count + y.count;
+  let mean = x.mean;
+  let m2 = x.m2;
+  if (y.count > 0) {
+    const delta = y.mean - x.mean;
+    mean = x.count === 0 ? y.mean : x.mean + delta * (y.count / n);
+    m2 = x.m2 + y.m2 + delta * delta * ((x.count * y.count) / n);
+  }
+  return { count: n, mean, m2 };
+}
+
 /** Larger count first, then smaller mean, then smaller M2: equal keys mean equal moments. */
-function firstInCanonicalOrder(a: NumericSummary, b: NumericSummary): boolean {
+function firstInCanonicalOrder(a: Moments, b: Moments): boolean {
   if (a.count !== b.count) return a.count > b.count;
   if (a.mean !== b.mean) return a.mean < b.mean;
   return a.m2 <= b.m2;

@@ -28,11 +28,7 @@ export interface MergeOptions {
  * const window = partials.reduce((acc, p) => mergeProfiles(acc, p));
  */
 export function mergeProfiles(a: Profile, b: Profile, options: MergeOptions = {}): Profile {
-  const limits: MergeLimits = {
-    exactDistinctCap: options.exactDistinctCap ?? EXACT_DISTINCT_CAP,
-    categoryCap: options.categoryCap ?? CATEGORY_CAP,
-    compression: options.compression ?? DEFAULT_COMPRESSION,
-  };
+  const limits = mergeLimits(options);
   const { features, dropped } = mergeFeatures(a.features, b.features, limits, options.maxFeatures ?? MAX_FEATURES);
   return {
     formatVersion: PROFILE_FORMAT_VERSION,
@@ -59,6 +55,15 @@ export function mergeProfiles(a: Profile, b: Profile, options: MergeOptions = {}
   };
 }
 
+/** The caps a merge re-applies, defaults filled in. @example mergeLimits({}).exactDistinctCap; // 10000 */
+export function mergeLimits(options: MergeOptions): MergeLimits {
+  return {
+    exactDistinctCap: options.exactDistinctCap ?? EXACT_DISTINCT_CAP,
+    categoryCap: options.categoryCap ?? CATEGORY_CAP,
+    compression: options.compression ?? DEFAULT_COMPRESSION,
+  };
+}
+
 function mergeFeatures(
   a: Record<string, ColumnSummary>, b: Record<string, ColumnSummary>, limits: MergeLimits, maxFeatures: number,
 ): { features: Record<string, ColumnSummary>; dropped: number } {
@@ -68,6 +73,17 @@ function mergeFeatures(
     const x = merged.get(name);
     merged.set(name, x === undefined ? b[name] : mergeColumns(name, x, b[name], limits));
   }
+  return keepFeatures(merged, maxFeatures);
+}
+
+/**
+ * The features of a merge as a null-prototype object in code-unit order, capped at `maxFeatures`:
+ * those with the most non-null values are kept (ties by name) and the others counted as dropped.
+ *
+ * @example
+ * keepFeatures(new Map([["b", colB], ["a", colA]]), 1000).features; // { a: colA, b: colB }
+ */
+export function keepFeatures(merged: Map<string, ColumnSummary>, maxFeatures: number): { features: Record<string, ColumnSummary>; dropped: number } {
   let names = [...merged.keys()].sort(byCodeUnits);
   let dropped = 0;
   if (names.length > maxFeatures) {

@@ -48,11 +48,17 @@ export class TDigestBuilder {
 
   /** Adds sorted distinct values with their counts (an exact distribution that outgrew its cap). */
   addSortedWeighted(values: Float64Array, counts: Float64Array): void {
-    this.flush();
     if (values.length === 0) return;
-    this.mergeIn({ means: values, weights: counts, points: null, length: values.length });
-    if (values[0] < this.min) this.min = values[0];
-    if (values[values.length - 1] > this.max) this.max = values[values.length - 1];
+    this.addCentroids({ means: values, weights: counts, points: null, length: values.length }, values[0], values[values.length - 1]);
+  }
+
+  /** Adds a sorted centroid stream (e.g. another digest's) whose values lie in [min, max]. */
+  addCentroids(s: CentroidStream, min: number, max: number): void {
+    this.flush();
+    if (s.length === 0) return;
+    this.mergeIn(s);
+    if (min < this.min) this.min = min;
+    if (max > this.max) this.max = max;
   }
 
   /** Sorts the buffer and merges it into the centroids. */

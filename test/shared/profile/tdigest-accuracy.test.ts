@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DISTRIBUTIONS, draw, type DistributionName } from "./support/random.ts";
 import { stdOf } from "./support/exact-stats.ts";
-import { ksError, normalisedW, sketched, worstRankError, type Checked } from "./support/sketch-check.ts";
+import { ksError, normalisedW, sketched, worstRankError, type Checked, type MergeMode } from "./support/sketch-check.ts";
 
 const KS_BOUND = 0.005;
 const W_RELATIVE_BOUND = 0.01;
@@ -14,23 +14,23 @@ const RANK_BOUND = 0.005;
 
 interface Case { ref: Checked; same: Checked; shifted: Checked; scaled: Checked; std: number }
 
-function build(name: DistributionName, n: number, partials: number, seed: number): Case {
+function build(name: DistributionName, n: number, partials: number, seed: number, mode: MergeMode): Case {
   const refData = draw(name, n, seed);
   const std = stdOf(refData);
   return {
     std,
-    ref: sketched(refData, partials),
-    same: sketched(draw(name, n, seed + 1), partials),
-    shifted: sketched(draw(name, n, seed + 2, 0.15 * std), partials),
-    scaled: sketched(draw(name, n, seed + 3, 0, 1.5), partials),
+    ref: sketched(refData, partials, mode),
+    same: sketched(draw(name, n, seed + 1), partials, mode),
+    shifted: sketched(draw(name, n, seed + 2, 0.15 * std), partials, mode),
+    scaled: sketched(draw(name, n, seed + 3, 0, 1.5), partials, mode),
   };
 }
 
-function accuracySuite(title: string, names: DistributionName[], n: number, partials: number): void {
+function accuracySuite(title: string, names: DistributionName[], n: number, partials: number, mode: MergeMode = "pairwise"): void {
   describe.each(names)(`${title}: %s`, (name) => {
     let c: Case;
     beforeAll(() => {
-      c = build(name, n, partials, 100);
+      c = build(name, n, partials, 100, mode);
     });
 
     it("summarises the data with a digest", () => {
@@ -65,5 +65,6 @@ function accuracySuite(title: string, names: DistributionName[], n: number, part
 const ALL = Object.keys(DISTRIBUTIONS) as DistributionName[];
 accuracySuite("t-digest accuracy, n = 10^6, one stream", ALL, 1_000_000, 1);
 accuracySuite("t-digest accuracy, n = 10^6, 1,000 merged partials", ALL, 1_000_000, 1_000);
+accuracySuite("t-digest accuracy, n = 10^6, 1,000 partials merged at once", ALL, 1_000_000, 1_000, "at once");
 accuracySuite("t-digest accuracy, n = 10^7, one stream", ["heavyTailed"], 10_000_000, 1);
 accuracySuite("t-digest accuracy, n = 10^7, 100 merged digests", ["lognormal"], 10_000_000, 100);

@@ -6,6 +6,7 @@
  * const ref = sketched(draw("normal", 1e6, 1), 1000);
  */
 import { ColumnBuilder } from "../../../../shared/profile/column-builder.ts";
+import { ColumnMerger } from "../../../../shared/profile/column-merger.ts";
 import { quantile, weightedSample } from "../../../../shared/profile/column-stats.ts";
 import { CATEGORY_CAP, DEFAULT_COMPRESSION, EXACT_DISTINCT_CAP } from "../../../../shared/profile/constants.ts";
 import { mergeColumns } from "../../../../shared/profile/merge-columns.ts";
@@ -15,7 +16,13 @@ import { exactSample, ksDistance, rankError, wasserstein1 } from "./exact-stats.
 
 const LIMITS = { exactDistinctCap: EXACT_DISTINCT_CAP, categoryCap: CATEGORY_CAP, compression: DEFAULT_COMPRESSION };
 
-/** A data set with its sketch (profiled in `partials` consecutive parts, merged left to right) and exact sample. */
+/**
+ * How partials are merged: left to right by `mergeColumns` (each merge compresses), or all at once
+ * by `ColumnMerger` (the evaluator's k-way merge).
+ */
+export type MergeMode = "pairwise" | "at once";
+
+/** A data set with its sketch (profiled in `partials` consecutive parts, then merged) and exact sample. */
 export interface Checked {
   sorted: Float64Array;
   column: ColumnSummary;
@@ -23,17 +30,19 @@ export interface Checked {
   exact: WeightedSample;
 }
 
-export function sketched(data: Float64Array, partials = 1): Checked {
+export function sketched(data: Float64Array, partials = 1, mode: MergeMode = "pairwise"): Checked {
   let acc: ColumnSummary | null = null;
+  const atOnce = new ColumnMerger("x", LIMITS);
   const size = Math.ceil(data.length / partials);
   for (let p = 0; p < partials; p++) {
     const c = new ColumnBuilder({ ...LIMITS, edges: null, declaredType: null });
     const end = Math.min(data.length, (p + 1) * size);
     for (let i = p * size; i < end; i++) c.add(data[i]);
     const s = c.toSummary();
-    acc = acc === null ? s : mergeColumns("x", acc, s, LIMITS);
+    if (mode === "at once") atOnce.add(s, p);
+    else acc = acc === null ? s : mergeColumns("x", acc, s, LIMITS);
   }
-  const column = acc as ColumnSummary;
+  const column = mode === "at once" ? atOnce.result() : (acc as ColumnSummary);
   const sorted = Float64Array.from(data).sort();
   return { sorted, column, sketch: weightedSample(column), exact: exactSample(sorted, true) };
 }
