@@ -6,6 +6,7 @@ import type { ReferenceProfile } from "../reference/types.ts";
 import type { ByteSource, LogRecord, MalformedRow, RecordSink } from "../types.ts";
 import { loadModelConfig, loadReference } from "./context.ts";
 import { doneKey, modelOfKey, partialKey, quarantineKey, sourceId } from "./keys.ts";
+import { encodePartial } from "./partial-codec.ts";
 import { RecordProfiler, referenceShape, type ProfileWithPerformance } from "./profiler.ts";
 import { sampled } from "./sampling.ts";
 
@@ -35,7 +36,7 @@ export interface IngestResult {
   rejected?: string;
 }
 
-/** A partial profile as stored under state/: the source it came from and its profile. */
+/** A partial profile as stored under state/ (encoded by partial-codec.ts): the source it came from and its profile. */
 export interface StoredPartial {
   source: { key: string; etag: string };
   windowStartMs: number;
@@ -125,7 +126,7 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
   }
   for (const w of windows) {
     const partial: StoredPartial = { source: { key, etag: source.info.etag }, windowStartMs: w, profile: sink.profilers.get(w)!.finish(), joinDuplicates: dupPerWindow.get(w) ?? 0 };
-    await deps.objects.put(partialKey(model, w, id), JSON.stringify(partial), "application/json");
+    await deps.objects.put(partialKey(model, w, id), encodePartial(partial), "application/json");
   }
   const duplicateIds = [...dupPerWindow.values()].reduce((a, b) => a + b, 0);
   const result: IngestResult = { key, model, rows: summary.rows, malformed: summary.malformed, windows, predictionsStored: stored, duplicateIds, skipped: false };

@@ -1,7 +1,9 @@
 import type { ObjectStore } from "../ports.ts";
 import type { StoredPartial } from "./ingest.ts";
 import { partialsPrefix } from "./keys.ts";
-import { mergeAll, type ProfileWithPerformance } from "./profiler.ts";
+import { forEachInOrder } from "./in-order.ts";
+import { decodePartial } from "./partial-codec.ts";
+import { WindowMerger, type ProfileWithPerformance } from "./profiler.ts";
 
 /**
  * The windows that have partial profiles, each with its partials' keys, in time order.
@@ -24,30 +26,31 @@ export async function listWindows(objects: ObjectStore, model: string): Promise<
 
 /** Reads a window's partials in parallel, bounded. */
 const READ_CONCURRENCY = 16;
+/** Partials read ahead of the next one to merge (they wait, decoded, for their turn). */
+const READ_AHEAD = 2 * READ_CONCURRENCY;
 
 /**
- * Merges a window's partial profiles (profiles are mergeable, so the order does not matter), and
- * adds the duplicate ids the join store found across objects.
+ * Merges a window's partial profiles and adds the duplicate ids the join store found across
+ * objects. Partials are read in parallel and merged one at a time, in key order (so the result
+ * does not depend on read timing), each dropped once merged: memory stays flat in the number of
+ * partials. A partial that vanished since the listing is skipped.
+ *
+ * @throws ProfileFormatError naming the key of a partial that is not a valid stored partial.
  */
 export async function mergeWindow(objects: ObjectStore, keys: readonly string[]): Promise<ProfileWithPerformance> {
-  const partials: StoredPartial[] = new Array(keys.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(READ_CONCURRENCY, keys.length) }, async () => {
-      while (next < keys.length) {
-        const i = next++;
-        const text = await objects.getText(keys[i]);
-        if (text !== null) partials[i] = JSON.parse(text) as StoredPartial;
-      }
-    }),
-  );
-  const read = partials.filter((p): p is StoredPartial => Boolean(p));
-  if (read.length === 0) throw new Error(`mergeWindow: none of the ${keys.length} partials could be read`);
+  const merger = new WindowMerger();
   let joinDuplicates = 0;
-  for (const p of read) {
-    p.profile.features = Object.assign(Object.create(null), p.profile.features);
+  const read = async (key: string) => {
+    const text = await objects.getText(key);
+    return text === null ? null : decodePartial(text, key);
+  };
+  const merge = (p: StoredPartial | null) => {
+    if (p === null) return;
+    merger.add(p.profile);
     joinDuplicates += p.joinDuplicates;
-  }
-  const merged = mergeAll(read.map((p) => p.profile));
+  };
+  await forEachInOrder(keys, read, merge, { concurrency: READ_CONCURRENCY, ahead: READ_AHEAD });
+  if (merger.count === 0) throw new Error(`mergeWindow: none of the ${keys.length} partials could be read`);
+  const merged = merger.result();
   return { ...merged, ids: { ...merged.ids, duplicates: merged.ids.duplicates + joinDuplicates } };
 }

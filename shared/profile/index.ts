@@ -10,9 +10,11 @@ export * from "./errors.ts";
 export type * from "./types.ts";
 export { ProfileBuilder, type ProfileBuilderOptions, type TopField } from "./profile-builder.ts";
 export { mergeProfiles, type MergeOptions } from "./merge-profiles.ts";
-export { mergeColumns, type MergeLimits } from "./merge-columns.ts";
+export { mergeColumns, mergeMoments, type MergeLimits, type Moments } from "./merge-columns.ts";
+export { ProfileMerger } from "./profile-merger.ts";
+export { packProfile, unpackProfile, type PackedProfile } from "./packed.ts";
 export { serialiseProfile, parseProfile } from "./serialise.ts";
-export { validateProfile } from "./validate.ts";
+export { validateProfile, type ValidateOptions } from "./validate.ts";
 export {
   nonNullCount, missingCount, mean, std, quantile, cdf, weightedSample, distinctNumbers, categoryCounts,
   categoricalValueCount, numericValueCount,
