@@ -126,23 +126,26 @@ class Validator {
   /** Finite doubles, increasing when `order` says so: a JSON array, or when packed its base64 binary64 text. */
   floats(o: Obj, key: string, field: string, order: "strictly increasing" | "non-decreasing" | null): number[] {
     const x = o[key];
-    let a: unknown[];
+    let a: number[];
     if (this.packed) {
       const decoded = typeof x === "string" ? decodeFloat64(x) : null;
       if (decoded === null) this.expected(at(field, key), "base64 binary64 values", x);
       a = decoded as number[];
     } else {
       if (!Array.isArray(x)) this.expected(at(field, key), "an array of finite numbers", x);
-      a = x as unknown[];
+      for (let i = 0; i < x.length; i++) if (typeof x[i] !== "number") this.expected(`${at(field, key)}[${i}]`, "finite numbers", x[i]);
+      a = x as number[];
     }
+    // One pass: finite (x − x is 0 for finite x only), then the order.
+    const strictly = order === "strictly increasing";
+    let previous = -Infinity;
     for (let i = 0; i < a.length; i++) {
       const n = a[i];
-      if (typeof n !== "number" || n - n !== 0) this.expected(`${at(field, key)}[${i}]`, "finite numbers", n);
+      if (n - n !== 0) this.expected(`${at(field, key)}[${i}]`, "finite numbers", n);
+      if (order !== null && (strictly ? n <= previous : n < previous)) this.expected(at(field, key), `${order} values`, "unsorted values");
+      previous = n;
     }
-    if (order !== null && !increasing(a as number[], order === "strictly increasing")) {
-      this.expected(at(field, key), `${order} values`, "unsorted values");
-    }
-    return a as number[];
+    return a;
   }
 
   /** Integer counts, ≥ 1 when `positive` (else ≥ 0). */
@@ -239,6 +242,7 @@ class Validator {
     if (kind === "exact") {
       const o = this.obj(x, field, EXACT_KEYS);
       const values = this.floats(o, "values", field, "strictly increasing");
+      // Packed: null counts are all 1 (their total, the number of values, is checked against the count).
       const counts = this.packed && o.counts === null ? new Array<number>(values.length).fill(1) : this.counts(o, "counts", field, true);
       if (counts.length !== values.length) this.expected(`${field}.counts`, `${values.length} counts (one per value)`, counts.length);
       return { kind, values, counts };
@@ -255,9 +259,4 @@ class Validator {
     }
     return this.expected(`${field}.kind`, '"exact" or "tdigest"', kind);
   }
-}
-
-function increasing(a: number[], strictly: boolean): boolean {
-  for (let i = 1; i < a.length; i++) if (strictly ? a[i] <= a[i - 1] : a[i] < a[i - 1]) return false;
-  return true;
 }
