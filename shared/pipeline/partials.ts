@@ -27,7 +27,7 @@ export async function listWindows(objects: ObjectStore, model: string): Promise<
 /** Reads a window's partials in parallel, bounded. */
 const READ_CONCURRENCY = 16;
 /** Partials read ahead of the next one to merge (they wait, decoded, for their turn). */
-const READ_AHEAD = 2 * READ_CONCURRENCY;
+const READ_AHEAD = READ_CONCURRENCY;
 
 /**
  * Merges a window's partial profiles and adds the duplicate ids the join store found across
