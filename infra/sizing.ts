@@ -19,7 +19,8 @@ export interface FunctionSizing {
  * | ingestLabels | 1M labels, 73 MB | 2.1 s | 265 MB |
  * | buildReferenceFromObject | 100k rows, 57 MB | 5.9 s | 292 MB |
  * | buildReferenceFromObject | 1M rows, 567 MB | 53 s | 439 MB |
- * | parse + mergeProfiles | 200 partials of 10k rows (1.8 MB each) | 9.8 s | 240 MB |
+ * | mergeWindow (folder bucket) + compare | 1,000 partials of 200 rows, 50 features (104 KB each) | 1.9 s | 213 MB |
+ * | mergeWindow (folder bucket) | 200 partials of 10k rows, 25 features (2.1 MB each) | 3.3 s | 450–620 MB |
  * | import @aws-sdk/client-secrets-manager | — | 0.18 s | 55 MB |
  *
  * Lambda gives one full vCPU at 1,769 MB and a proportional share below; the estimates below allow
@@ -33,7 +34,7 @@ export const SIZING = {
   ingest: { memoryMb: 1024, timeout: Duration.minutes(15), batchSize: 5 },
   /** ≈ 2× the 1M-label peak; parsing is cheap (≈ 9 s per 1M labels at 0.29 vCPU), writes dominate. */
   labels: { memoryMb: 512, timeout: Duration.minutes(15), batchSize: 5 },
-  /** CPU-bound merge (≈ 49 ms per 10k-row partial at 1 vCPU): a full vCPU, ≈ 7× the merge peak. */
+  /** CPU-bound merge (≈ 17 ms per 10k-row partial at 1 vCPU): a full vCPU, ≈ 3× the peak of 200 2-MB partials. */
   evaluate: { memoryMb: 1769, timeout: Duration.minutes(10) },
   /** ≈ 55 s and 440 MB per 1M rows at 1.16 vCPU: the 15-minute limit allows references of ~10M rows. */
   reference: { memoryMb: 2048, timeout: Duration.minutes(15), batchSize: 1 },
