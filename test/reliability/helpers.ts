@@ -13,6 +13,7 @@ import { localBackend, type LocalBackend } from "../../cli/local/backend.ts";
 import type { CheckReport } from "../../shared/check/report.ts";
 import type { StoredPartial } from "../../shared/pipeline/ingest.ts";
 import { partialsPrefix, quarantineKey, sourceId } from "../../shared/pipeline/keys.ts";
+import { decodePartial } from "../../shared/pipeline/partial-codec.ts";
 import { tempDir, vigil } from "../cli/helpers.ts";
 
 export { tempDir, vigil };
@@ -83,7 +84,7 @@ export async function partialsOf(backend: LocalBackend, key: string, model = "m"
   const out = new Map<number, StoredPartial>();
   for await (const o of backend.objects.list(partialsPrefix(model))) {
     if (!o.key.endsWith(`/${id}.json`)) continue;
-    const p = JSON.parse((await backend.objects.getText(o.key))!) as StoredPartial;
+    const p = decodePartial((await backend.objects.getText(o.key))!, o.key);
     out.set(p.windowStartMs, p);
   }
   return new Map([...out].sort((a, b) => a[0] - b[0]));
