@@ -3,7 +3,7 @@ import type { MonitorConfig } from "../config/schema.ts";
 import type { Clock, JoinStore, ObjectStore, PredictionItem } from "../ports.ts";
 import { readLog, ReaderError } from "../readers/index.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
-import type { LogRecord, MalformedRow } from "../types.ts";
+import type { LogRecord, MalformedRow, RecordView } from "../types.ts";
 import { loadModelConfig, loadReference } from "./context.ts";
 import { doneKey, modelOfKey, partialKey, quarantineKey, sourceId } from "./keys.ts";
 import { RecordProfiler, referenceShape, type ProfileWithPerformance } from "./profiler.ts";
@@ -144,20 +144,34 @@ class WindowRouter {
   }
 
   record(r: LogRecord): void {
-    const ts = r.timestampMs ?? this.arrivalMs;
-    const w = windowStartMs(ts, this.windowMs);
+    const w = this.windowOf(r);
     this.profilerFor(w).record(r);
-    if (r.id !== null && sampled(r.id, this.config.labels.sampleRate)) {
-      const segments: Record<string, string> = {};
-      for (const s of this.config.segments) {
-        const v = r.features[s];
-        if (v !== null && v !== undefined) segments[s] = String(v);
-      }
-      // Stores reject NaN and ±∞ (DynamoDB cannot hold them): an unusable number joins as unknown.
-      const prediction = typeof r.prediction === "number" && !Number.isFinite(r.prediction) ? null : r.prediction;
-      const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
-      this.items.push({ id: r.id, windowStartMs: w, timestampMs: ts, prediction, score, version: r.version, segments });
+    this.join(r, w);
+  }
+
+  view(r: RecordView): void {
+    const w = this.windowOf(r);
+    this.profilerFor(w).view(r);
+    this.join(r, w);
+  }
+
+  private windowOf(r: LogRecord | RecordView): number {
+    return windowStartMs(r.timestampMs ?? this.arrivalMs, this.windowMs);
+  }
+
+  /** Gathers the record's join item when its id is in the label sample. */
+  private join(r: LogRecord | RecordView, w: number): void {
+    const id = r.id;
+    if (id === null || !sampled(id, this.config.labels.sampleRate)) return;
+    const segments: Record<string, string> = {};
+    for (const s of this.config.segments) {
+      const v = "toRecord" in r ? r.feature(s) : r.features[s];
+      if (v !== null && v !== undefined) segments[s] = String(v);
     }
+    // Stores reject NaN and ±∞ (DynamoDB cannot hold them): an unusable number joins as unknown.
+    const prediction = typeof r.prediction === "number" && !Number.isFinite(r.prediction) ? null : r.prediction;
+    const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
+    this.items.push({ id, windowStartMs: w, timestampMs: r.timestampMs ?? this.arrivalMs, prediction, score, version: r.version, segments });
   }
 
   /** Between chunks: writes the gathered join items once there are enough of them. */
