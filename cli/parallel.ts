@@ -4,7 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { mergeWithPerformance, RecordProfiler, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
 import { InputError } from "./errors.ts";
-import type { WorkerResult, WorkerTask } from "./profile-worker.ts";
+import { profileRange, type WorkerResult, type WorkerTask } from "./profile-worker.ts";
 import { countLines, splitLines, type ByteRange } from "./ranges.ts";
 import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 
@@ -21,8 +21,10 @@ export class WorkerInputError extends Error {
 
 /**
  * Profiles files against a reference using every core: JSON Lines files are cut into byte
- * ranges at line starts, other files are whole tasks; each worker profiles its ranges and the
- * partial profiles are merged (profiles are mergeable, so the result equals a single pass).
+ * ranges at line starts, other files are whole tasks; the main thread and threads − 1 workers
+ * profile the ranges and the partial profiles are merged (profiles are mergeable, so the result
+ * equals a single pass). The main thread takes a share rather than waiting: one isolate less in
+ * memory and one worker less to start.
  */
 export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism()): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
   const total = files.reduce((a, f) => a + statSync(f).size, 0);
@@ -72,10 +74,16 @@ function linesBefore(ranges: ByteRange[], i: number): number {
 async function runPool(tasks: WorkerTask[], size: number): Promise<WorkerResult[]> {
   const results = new Array<WorkerResult>(tasks.length);
   let next = 0;
-  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
+  const workers = Array.from({ length: size - 1 }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
+  const onMain = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await profileRange(tasks[i]);
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      ...workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             const feed = () => {
@@ -91,7 +99,8 @@ async function runPool(tasks: WorkerTask[], size: number): Promise<WorkerResult[
             feed();
           }),
       ),
-    );
+      onMain(),
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
