@@ -64,6 +64,6 @@ for (const [name, fn] of Object.entries(cases)) {
   let rows = 0;
   for (let i = 0; i < runs; i++) { const r = await fn(); us.push(r.us / r.rows); rows = r.rows; }
   const m = median(us);
-  console.log(`${name.padEnd(8)} rows ${rows}  CPU ${m.toFixed(2)} µs/row  ${Math.round(1e6 / m)} rows/s/core  (runs ${us.map((x) => x.toFixed(2)).join(" ")})`);
+  console.log(`${name.padEnd(8)} rows ${rows}  CPU ${m.toFixed(2)} µs/row (min ${Math.min(...us).toFixed(2)})  ${Math.round(1e6 / m)} rows/s/core  (runs ${us.map((x) => x.toFixed(2)).join(" ")})`);
 }
 console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

@@ -75,6 +75,13 @@ export class ColumnBuilder {
     if (this.pendingCount === PENDING_NUMBERS) this.countPending();
   }
 
+  /** `addNumber(xs[i])`, without passing a double as an argument (which may box it). */
+  addNumberAt(xs: Float64Array, i: number): void {
+    this.present++;
+    this.pending[this.pendingCount++] = xs[i];
+    if (this.pendingCount === PENDING_NUMBERS) this.countPending();
+  }
+
   /** Counts one text value: "" is a null, anything else a category. */
   addText(s: string): void {
     this.present++;
@@ -89,48 +96,64 @@ export class ColumnBuilder {
   }
 
   /**
-   * Counts the buffered numbers in arrival order: non-finite ones, Welford moments, min/max, and
-   * the exact counter or the digest. A tight loop over a typed array, so no double is boxed and
-   * the column's state stays in cache while it runs. Finite values reach the histogram later,
-   * sorted: from the exact counts at summary time, or from the digest's sorted buffer.
+   * Counts the buffered numbers in arrival order: non-finite ones, Welford moments, min/max; then
+   * the finite ones (-0 as 0), still in order, go to the exact counter until it is full and to
+   * the digest after. Tight loops over typed arrays: no double is boxed, and the column's state
+   * stays in cache while they run. Finite values reach the histogram later, sorted: from the
+   * exact counts at summary time, or from the digest's sorted buffer.
    */
   private countPending(): void {
     const xs = this.pending;
     const n = this.pendingCount;
+    if (n === 0) return;
     this.pendingCount = 0;
     this.numbers += n;
-    const hist = this.hist;
-    const edges = this.edges as Float64Array;
+    let count = this.count;
+    let mean = this.mean;
+    let m2 = this.m2;
+    let min = this.min;
+    let max = this.max;
+    let negatives = this.negatives;
+    let finite = 0;
     for (let k = 0; k < n; k++) {
       const v = xs[k];
       if (v - v === 0) {
         const x = v + 0; // -0 → 0, as numpy and JSON see it
-        const c = ++this.count;
-        const d = x - this.mean;
-        this.mean += d / c;
-        this.m2 += d * (x - this.mean);
-        if (x < this.min) this.min = x;
-        if (x > this.max) this.max = x;
-        if (x < 0) this.negatives++;
-        if (this.digest !== null) this.digest.add(x);
-        else if (!(this.exact as DistinctCounter).add(x)) this.switchToDigest(x);
+        const d = x - mean;
+        mean += d / ++count;
+        m2 += d * (x - mean);
+        if (x < min) min = x;
+        if (x > max) max = x;
+        if (x < 0) negatives++;
+        xs[finite++] = x;
       } else if (v !== v) this.nan++;
       else {
         if (v > 0) this.posInf++;
         else {
           this.negInf++;
-          this.negatives++;
+          negatives++;
         }
-        if (hist !== null) hist[v > 0 ? edges.length : 0]++;
+        if (this.hist !== null) this.hist[v > 0 ? this.hist.length - 1 : 0]++;
       }
     }
+    this.count = count;
+    this.mean = mean;
+    this.m2 = m2;
+    this.min = min;
+    this.max = max;
+    this.negatives = negatives;
+    let from = 0;
+    if (this.exact !== null) {
+      from = this.exact.addAll(xs, 0, finite);
+      if (from < finite) this.switchToDigest();
+    }
+    if (this.digest !== null && from < finite) this.digest.addAll(xs, from, finite);
   }
 
-  private switchToDigest(x: number): void {
+  private switchToDigest(): void {
     const d = new TDigestBuilder(this.options.compression, this.edges === null ? null : { edges: this.edges, counts: this.hist as Float64Array });
     const e = (this.exact as DistinctCounter).sortedEntries();
     d.addSortedWeighted(e.values, e.counts);
-    d.add(x);
     this.digest = d;
     this.exact = null;
   }

@@ -144,7 +144,7 @@ export class ProfileBuilder {
       if (col === undefined) col = this.resolveView(r, keys[i]);
       if (col === null) continue;
       const kind = kinds[i];
-      if (kind === VIEW_KIND.number) col.addNumber(numbers[i]);
+      if (kind === VIEW_KIND.number) col.addNumberAt(numbers, i);
       else if (kind === VIEW_KIND.text) col.addText(texts[i] as string);
       else if (kind === VIEW_KIND.null) col.addNull();
       else col.addText(kind === VIEW_KIND.true ? "true" : "false");

@@ -54,6 +54,21 @@ export class TDigestBuilder {
     if (this.bufLen === BUFFER_VALUES) this.flush();
   }
 
+  /** Adds the finite values xs[from, to) (-0 already 0), in order, as `add` would one by one. */
+  addAll(xs: Float64Array, from: number, to: number): void {
+    const buf = this.buf;
+    let len = this.bufLen;
+    for (let i = from; i < to; i++) {
+      buf[len++] = xs[i];
+      if (len === BUFFER_VALUES) {
+        this.bufLen = len;
+        this.flush();
+        len = 0;
+      }
+    }
+    this.bufLen = len;
+  }
+
   /** Adds sorted distinct values with their counts (an exact distribution that outgrew its cap). */
   addSortedWeighted(values: Float64Array, counts: Float64Array): void {
     this.flush();
