@@ -9,6 +9,9 @@ import { doneKey, modelOfKey, partialKey, quarantineKey, sourceId } from "./keys
 import { RecordProfiler, referenceShape, type ProfileWithPerformance } from "./profiler.ts";
 import { sampled } from "./sampling.ts";
 
+/** The segments of a join item when the monitor has none (shared: items are only read). */
+const NO_SEGMENTS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Predictions written to the join store per call. */
 const JOIN_BATCH = 500;
 /** Join items gathered before the router writes them out (between chunks). */
@@ -163,10 +166,13 @@ class WindowRouter {
   private join(r: LogRecord | RecordView, w: number): void {
     const id = r.id;
     if (id === null || !sampled(id, this.config.labels.sampleRate)) return;
-    const segments: Record<string, string> = {};
-    for (const s of this.config.segments) {
-      const v = "toRecord" in r ? r.feature(s) : r.features[s];
-      if (v !== null && v !== undefined) segments[s] = String(v);
+    let segments = NO_SEGMENTS;
+    if (this.config.segments.length > 0) {
+      segments = {};
+      for (const s of this.config.segments) {
+        const v = "toRecord" in r ? r.feature(s) : r.features[s];
+        if (v !== null && v !== undefined) segments[s] = String(v);
+      }
     }
     // Stores reject NaN and ±∞ (DynamoDB cannot hold them): an unusable number joins as unknown.
     const prediction = typeof r.prediction === "number" && !Number.isFinite(r.prediction) ? null : r.prediction;
