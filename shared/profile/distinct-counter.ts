@@ -65,27 +65,35 @@ export class DistinctCounter {
    * inlined, so no double is passed as an argument.
    */
   addAll(xs: Float64Array, from: number, to: number): number {
+    let keys = this.keys;
+    let counts = this.counts;
+    let mask = this.mask;
+    let shift = 32 - this.bits;
     for (let i = from; i < to; i++) {
       const v = xs[i] + 0;
-      const keys = this.keys;
       scratch[0] = v;
       const m = Math.imul(words[0] ^ Math.imul(words[1], 0x9e3779b1), 0x85ebca6b);
-      let h = (m ^ (m >>> 15)) >>> (32 - this.bits);
+      let h = (m ^ (m >>> 15)) >>> shift;
       for (;;) {
         const k = keys[h];
         if (k === v) {
-          this.counts[h]++;
+          counts[h]++;
           break;
         }
         if (k !== k) {
           if (this.size >= this.cap) return i;
           keys[h] = v;
-          this.counts[h] = 1;
-          this.size++;
-          if (this.size * 10 > (this.mask + 1) * 7) this.grow();
+          counts[h] = 1;
+          if (++this.size * 10 > (mask + 1) * 7) {
+            this.grow();
+            keys = this.keys;
+            counts = this.counts;
+            mask = this.mask;
+            shift = 32 - this.bits;
+          }
           break;
         }
-        h = (h + 1) & this.mask;
+        h = (h + 1) & mask;
       }
     }
     return to;
