@@ -1,5 +1,8 @@
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, renameSync } from "node:fs";
 import { once } from "node:events";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
+import { parquetWriteFile } from "hyparquet-writer";
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same bytes. */
 export function prng(seed: number): () => number {
@@ -21,35 +24,121 @@ function normal(rand: () => number): number {
 export const NUMERIC_FEATURES = 20;
 export const CATEGORICAL_FEATURES = 5;
 const CATEGORIES = 12;
+const DAY_MS = 86_400_000;
+
+/** One generated prediction, its numbers already as the text every format writes. */
+export interface BenchRow {
+  timestamp: string;
+  requestId: string;
+  nums: string[];
+  cats: string[];
+  prediction: number;
+  score: string;
+  latencyMs: string;
+}
 
 /**
- * Writes `rows` canonical JSON Lines records with 20 numerical and 5 categorical features.
- * `shift` moves every numerical mean by that many standard deviations and skews categories.
+ * The bench's predictions: 20 numerical features (every fourth log-normal, the rest normal around
+ * 50) and 5 categorical ones of 12 levels, spread over one day. `shift` moves every numerical mean
+ * by that many standard deviations and skews the categories. Same seed, same rows, in every format.
  */
-export async function writeBenchJsonl(path: string, rows: number, seed: number, shift = 0): Promise<void> {
+export function* benchRows(rows: number, seed: number, shift = 0): Generator<BenchRow> {
   const rand = prng(seed);
-  const out = createWriteStream(path);
   const start = Date.UTC(2024, 0, 15);
-  let buf = "";
   for (let i = 0; i < rows; i++) {
-    const f: string[] = [];
+    const nums: string[] = [];
     for (let j = 0; j < NUMERIC_FEATURES; j++) {
       const v = j % 4 === 0 ? Math.exp(normal(rand) * 0.5 + shift) : 50 + 10 * (normal(rand) + (j < 5 ? shift : 0));
-      f.push(`"num_${j}":${v.toFixed(4)}`);
+      nums.push(v.toFixed(4));
     }
-    for (let j = 0; j < CATEGORICAL_FEATURES; j++) {
-      const k = Math.floor(CATEGORIES * rand() ** (1 + shift));
-      f.push(`"cat_${j}":"level_${k}"`);
-    }
+    const cats: string[] = [];
+    for (let j = 0; j < CATEGORICAL_FEATURES; j++) cats.push(`level_${Math.floor(CATEGORIES * rand() ** (1 + shift))}`);
     const score = rand();
-    const ts = new Date(start + Math.floor((i * 86_400_000) / rows)).toISOString();
-    buf += `{"timestamp":"${ts}","request_id":"req-${seed}-${i}","model_version":"v1","features":{${f.join(",")}},"prediction":${score >= 0.5 ? 1 : 0},"score":${score.toFixed(5)},"latency_ms":${(5 + 20 * rand()).toFixed(1)}}\n`;
+    const timestamp = new Date(start + Math.floor((i * DAY_MS) / rows)).toISOString();
+    yield { timestamp, requestId: `req-${seed}-${i}`, nums, cats, prediction: score >= 0.5 ? 1 : 0, score: score.toFixed(5), latencyMs: (5 + 20 * rand()).toFixed(1) };
+  }
+}
+
+const numName = (j: number) => `num_${j}`;
+const catName = (j: number) => `cat_${j}`;
+
+/** Writes text lines through a stream in 1 MB chunks, honouring backpressure; atomic by rename. */
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(`${path}.tmp`);
+  let buf = "";
+  for (const line of lines) {
+    buf += line;
     if (buf.length > 1 << 20) {
       if (!out.write(buf)) await once(out, "drain");
       buf = "";
     }
   }
-  out.write(buf);
-  out.end();
+  out.end(buf);
   await once(out, "finish");
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Canonical JSON Lines (DESIGN §3): features nested under `features`. */
+export async function writeBenchJsonl(path: string, rows: number, seed: number, shift = 0): Promise<void> {
+  await writeLines(path, (function* () {
+    for (const r of benchRows(rows, seed, shift)) {
+      const f = [...r.nums.map((v, j) => `"${numName(j)}":${v}`), ...r.cats.map((v, j) => `"${catName(j)}":"${v}"`)];
+      yield `{"timestamp":"${r.timestamp}","request_id":"${r.requestId}","model_version":"v1","features":{${f.join(",")}},"prediction":${r.prediction},"score":${r.score},"latency_ms":${r.latencyMs}}\n`;
+    }
+  })());
+}
+
+const FLAT_COLUMNS = ["timestamp", "request_id", "model_version", ...Array.from({ length: NUMERIC_FEATURES }, (_, j) => numName(j)), ...Array.from({ length: CATEGORICAL_FEATURES }, (_, j) => catName(j)), "prediction", "score", "latency_ms"];
+
+/** The same rows as CSV with a header, features as flat columns. */
+export async function writeBenchCsv(path: string, rows: number, seed: number, shift = 0): Promise<void> {
+  await writeLines(path, (function* () {
+    yield `${FLAT_COLUMNS.join(",")}\n`;
+    for (const r of benchRows(rows, seed, shift)) yield `${r.timestamp},${r.requestId},v1,${r.nums.join(",")},${r.cats.join(",")},${r.prediction},${r.score},${r.latencyMs}\n`;
+  })());
+}
+
+/**
+ * The same rows as Parquet (flat columns; timestamp as TIMESTAMP_MILLIS, numbers as DOUBLE) with
+ * hyparquet-writer's defaults: snappy, row groups of 1,000 then 100,000 rows.
+ */
+export async function writeBenchParquet(path: string, rows: number, seed: number, shift = 0): Promise<void> {
+  const ts: Date[] = [];
+  const ids: string[] = [];
+  const nums = Array.from({ length: NUMERIC_FEATURES }, () => new Float64Array(rows));
+  const cats = Array.from({ length: CATEGORICAL_FEATURES }, () => new Array<string>(rows));
+  const pred = new Int32Array(rows);
+  const score = new Float64Array(rows);
+  const latency = new Float64Array(rows);
+  let i = 0;
+  for (const r of benchRows(rows, seed, shift)) {
+    ts.push(new Date(r.timestamp));
+    ids.push(r.requestId);
+    for (let j = 0; j < NUMERIC_FEATURES; j++) nums[j][i] = Number(r.nums[j]);
+    for (let j = 0; j < CATEGORICAL_FEATURES; j++) cats[j][i] = r.cats[j];
+    pred[i] = r.prediction;
+    score[i] = Number(r.score);
+    latency[i] = Number(r.latencyMs);
+    i++;
+  }
+  parquetWriteFile({
+    filename: `${path}.tmp`,
+    columnData: [
+      { name: "timestamp", data: ts, type: "TIMESTAMP" },
+      { name: "request_id", data: ids, type: "STRING" },
+      { name: "model_version", data: new Array<string>(rows).fill("v1"), type: "STRING" },
+      ...nums.map((data, j) => ({ name: numName(j), data, type: "DOUBLE" as const })),
+      ...cats.map((data, j) => ({ name: catName(j), data, type: "STRING" as const })),
+      { name: "prediction", data: pred, type: "INT32" },
+      { name: "score", data: score, type: "DOUBLE" },
+      { name: "latency_ms", data: latency, type: "DOUBLE" },
+    ],
+  });
+  renameSync(`${path}.tmp`, path);
+}
+
+/** gzip (level 6, as `gzip` does by default) of a file. */
+export async function gzipFile(src: string, dest: string): Promise<void> {
+  await pipeline(createReadStream(src), createGzip(), createWriteStream(`${dest}.tmp`));
+  renameSync(`${dest}.tmp`, dest);
 }

@@ -26,7 +26,7 @@ function store(): ObjectStore {
     async open(k) {
       if (k !== key) return null;
       const size = statSync(file).size;
-      return { ...fileSource(file), info: { key: k, etag: "bench", size, lastModifiedMs: Date.UTC(2024, 0, 15) } };
+      return { ...fileSource(file), info: { key: k, etag: "bench", size, lastModifiedMs: Date.UTC(2024, 0, 20) } };
     },
     async getText(k) {
       if (k === referenceProfileKey(model)) return refText;
@@ -45,6 +45,7 @@ function store(): ObjectStore {
 
 const joins: JoinStore = {
   putPredictions: async (_m, items) => ({ inserted: items.length, duplicates: 0, joinedEarlyLabels: 0 }),
+  releasePredictions: async () => 0,
   putLabels: async () => ({ inserted: 0, duplicates: 0, joinedEarly: 0 }) as never,
   windowPredictions: async function* () {},
 };

@@ -1,49 +1,75 @@
-import { readFileSync } from "node:fs";
-import { defaultMonitorConfig, parseMonitorConfig } from "../shared/config/load.ts";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { ConfigTooLargeError } from "../shared/config/errors.ts";
+import { defaultMonitorConfig, MAX_CONFIG_BYTES, parseMonitorConfig } from "../shared/config/load.ts";
 import type { MonitorConfig } from "../shared/config/schema.ts";
-import { ChunkedProfiler } from "../shared/pipeline/profiler.ts";
+import { ReferenceProfiler } from "../shared/pipeline/reference-profiler.ts";
 import { buildReference } from "../shared/reference/build.ts";
-import { parseReference } from "../shared/reference/parse.ts";
+import { MAX_REFERENCE_BYTES, parseReference, ReferenceTooLargeError } from "../shared/reference/parse.ts";
 import type { ReferenceProfile } from "../shared/reference/types.ts";
 import { InputError } from "./errors.ts";
 import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 import { expandInputs } from "./sources.ts";
 
-/** Reference chunks for thresholds calibrated on the reference. */
-export const REFERENCE_CHUNKS = 10;
-
-/** Reads `--config`, or the defaults for the model. */
+/**
+ * Reads `--config`, or the defaults for the model. A file over MAX_CONFIG_BYTES is refused by its
+ * size, unread.
+ *
+ * @throws InputError for a missing file, ConfigError for a bad or too large one
+ */
 export function loadConfig(path: string | undefined, model: string | undefined): MonitorConfig {
   if (!path) return defaultMonitorConfig(model ?? "model");
   let text: string;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_CONFIG_BYTES) throw new ConfigTooLargeError(path, size, MAX_CONFIG_BYTES);
     text = readFileSync(path, "utf8");
-  } catch {
+  } catch (e) {
+    if (e instanceof ConfigTooLargeError) throw e;
     throw new InputError(path, "cannot read the config file (no such file?)");
   }
   const config = parseMonitorConfig(text, path);
   return model && model !== config.model ? { ...config, model } : config;
 }
 
+/** Bytes at the start of a `.json` file examined to tell a reference profile from data. */
+const REFERENCE_SNIFF_BYTES = 4096;
+
 /** Whether a file is a reference profile rather than data (a JSON object with kind vigil-reference). */
 export function isReferenceFile(path: string): boolean {
   if (!/\.json$/i.test(path)) return false;
-  const head = readFileSync(path, { encoding: "utf8", flag: "r" }).slice(0, 4096);
+  // Only the head is read: a multi-gigabyte JSON data file must not be loaded to find out.
+  const fd = openSync(path, "r");
+  let head: string;
+  try {
+    const buf = Buffer.alloc(REFERENCE_SNIFF_BYTES);
+    head = buf.toString("utf8", 0, readSync(fd, buf, 0, buf.length, 0));
+  } finally {
+    closeSync(fd);
+  }
   return /^\s*\{[\s\S]*"kind"\s*:\s*"vigil-reference"/.test(head);
 }
 
+/** A reference profile file's text; one over MAX_REFERENCE_BYTES is refused by its size, unread. */
+function readReferenceFile(path: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_REFERENCE_BYTES) throw new ReferenceTooLargeError(path, size, MAX_REFERENCE_BYTES);
+  return readFileSync(path, "utf8");
+}
+
 /**
- * The reference for a comparison: a profile file as it is, or data files profiled in chunks.
+ * The reference for a comparison: a profile file as it is, or data files profiled in chunks
+ * (records timestamped after `latestTimestampMs` are malformed).
  *
  * @throws InputError / ReaderError / ReferenceFormatError naming the file.
  */
-export async function loadReference(paths: readonly string[], config: MonitorConfig, extraRequired: string[] = []): Promise<{ reference: ReferenceProfile; read: ReadReport | null }> {
+export async function loadReference(paths: readonly string[], config: MonitorConfig, extraRequired: string[] = [], latestTimestampMs?: number): Promise<{ reference: ReferenceProfile; read: ReadReport | null }> {
   const files = expandInputs(paths);
   if (files.length === 1 && isReferenceFile(files[0])) {
-    return { reference: parseReference(readFileSync(files[0], "utf8"), files[0]), read: null };
+    return { reference: parseReference(readReferenceFile(files[0]), files[0]), read: null };
   }
-  const chunked = new ChunkedProfiler(config);
-  const read = await readFiles(files, chunked, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths) });
+  const profiler = new ReferenceProfiler(config);
+  const read = await readFiles(files, profiler, config, { required: requiredColumns(config, extraRequired), explicit: new Set(paths), latestTimestampMs });
   if (read.rows === 0) throw new InputError(paths.join(", "), `no readable rows in the reference data (${read.malformed} malformed)`);
-  return { reference: buildReference(chunked.groups(REFERENCE_CHUNKS), config), read };
+  const { chunks, windows } = profiler.finish();
+  return { reference: buildReference(chunks, config, windows), read };
 }

@@ -31,13 +31,13 @@ export class WorkerInputError extends Error {
  * ranges at line starts, other files are whole tasks; the main thread and threads − 1 workers
  * profile the ranges and the partial profiles are merged (profiles are mergeable, so the result
  * equals a single pass). The main thread takes a share rather than waiting: one isolate less in
- * memory and one worker less to start.
+ * memory and one worker less to start. Records timestamped after `latestTimestampMs` are malformed.
  */
-export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism()): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
+export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism(), latestTimestampMs?: number): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
   const total = files.reduce((a, f) => a + statSync(f).size, 0);
   if (threads <= 1 || total < PARALLEL_MIN_BYTES) {
     const profiler = new RecordProfiler(config, reference ?? undefined);
-    const read = await readFiles(files, profiler, config, { explicit });
+    const read = await readFiles(files, profiler, config, { explicit, latestTimestampMs });
     return { profile: profiler.finish(), read };
   }
   const ranges = files.flatMap((f) => splitLines(f, threads * RANGES_PER_THREAD));
@@ -77,7 +77,7 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
       }
     }
   };
-  await runPool(ranges.map((range) => ({ config, reference, range, required })), Math.min(threads, ranges.length), onResult);
+  await runPool(ranges.map((range) => ({ config, reference, range, required, latestTimestampMs })), Math.min(threads, ranges.length), onResult);
   if (failure !== null) throw failure;
   for (const [path, f] of perFile) {
     if (f.empty && explicit.has(path)) throw new InputError(path, "is empty (no records)");

@@ -12,6 +12,8 @@ export interface WorkerTask {
   reference: ReferenceShape | null;
   range: ByteRange;
   required: string[];
+  /** Records timestamped later are malformed (ReadOptions.latestTimestampMs). */
+  latestTimestampMs?: number;
 }
 
 /** A profiling worker's answer. */
@@ -24,7 +26,7 @@ export async function profileRange(task: WorkerTask): Promise<WorkerResult> {
   try {
     const profiler = new RecordProfiler(task.config, task.reference ?? undefined);
     const { path, start, end } = task.range;
-    const s = await readLog(rangeSource(path, start, end), { fields: task.config.fields, columnOrder: task.config.columnOrder, task: task.config.task, requiredColumns: task.required }, profiler);
+    const s = await readLog(rangeSource(path, start, end), { fields: task.config.fields, columnOrder: task.config.columnOrder, task: task.config.task, requiredColumns: task.required, latestTimestampMs: task.latestTimestampMs }, profiler);
     return { ok: true, profile: profiler.finish(), rows: s.rows, malformed: s.malformed, empty: s.empty, format: s.format, compressed: s.compressed, sample: profiler.malformedSample.slice(0, 20) };
   } catch (e) {
     return { ok: false, name: e instanceof Error ? e.name : "Error", message: e instanceof Error ? e.message : String(e) };

@@ -28,10 +28,11 @@ export function requiredColumns(config: MonitorConfig, extra: string[] = []): st
 /**
  * Reads files one after another into a sink. Reader errors (binary file, truncated gzip, missing
  * columns) already name the file; an explicitly named file with no records is an input error.
+ * Records timestamped after `latestTimestampMs` are malformed (see ReadOptions).
  *
  * @throws InputError or ReaderError naming the file.
  */
-export async function readFiles(paths: readonly string[], sink: RecordSink, config: MonitorConfig, options: { required?: string[]; explicit?: ReadonlySet<string> } = {}): Promise<ReadReport> {
+export async function readFiles(paths: readonly string[], sink: RecordSink, config: MonitorConfig, options: { required?: string[]; explicit?: ReadonlySet<string>; latestTimestampMs?: number } = {}): Promise<ReadReport> {
   const report: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
   for (const path of paths) {
     const sinkView = sink.view?.bind(sink);
@@ -45,7 +46,7 @@ export async function readFiles(paths: readonly string[], sink: RecordSink, conf
     };
     const s = await readLog(
       fileSource(path),
-      { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: options.required ?? requiredColumns(config) },
+      { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: options.required ?? requiredColumns(config), latestTimestampMs: options.latestTimestampMs },
       tagging,
     );
     if (s.empty && (options.explicit?.has(path) ?? true)) throw new InputError(path, "is empty (no records)");

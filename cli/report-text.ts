@@ -1,4 +1,5 @@
 import type { CheckReport, DriftResult } from "../shared/check/report.ts";
+import { MAX_FEATURES } from "../shared/profile/constants.ts";
 import type { ReadReport } from "./read.ts";
 
 const fmt = (x: number | null | undefined, digits = 4): string => {
@@ -22,7 +23,7 @@ function table(rows: string[][]): string {
 function driftCells(d: DriftResult | null): string[] {
   if (!d) return ["—", "—", "—", "—"];
   const score = d.pValue === null ? fmt(d.statistic) : `${fmt(d.statistic)} (p=${fmt(d.pValue)})`;
-  return [d.method, score, fmt(d.threshold), d.drifted ? "DRIFT" : "no"];
+  return [d.method, score, `${fmt(d.threshold)}${d.calibrated ? "*" : ""}`, d.drifted ? "DRIFT" : "no"];
 }
 
 /**
@@ -39,6 +40,8 @@ export function renderTextReport(r: CheckReport, read?: ReadReport): string {
   const names = Object.keys(r.features).sort((a, b) => Number(r.features[b].drift?.drifted ?? false) - Number(r.features[a].drift?.drifted ?? false) || a.localeCompare(b));
   for (const name of names) rows.push([clean(name, 30), r.features[name].type, ...driftCells(r.features[name].drift)]);
   lines.push(table(rows));
+  const calibrated = Object.values(r.features).some((f) => f.drift?.calibrated) || r.prediction.drift?.calibrated || r.prediction.score?.drift?.calibrated;
+  if (calibrated) lines.push("* calibrated on the reference: mean + 3σ of the statistic over its windows, where that is above the method's default");
   lines.push("");
   lines.push(`Dataset drift: ${r.dataset.driftedFeatures} of ${r.dataset.features} features drifted (${pct(r.dataset.driftedShare)}) → ${r.dataset.drifted ? "DRIFT" : "no"}`);
   if (r.prediction.drift) lines.push(`Prediction drift: ${driftCells(r.prediction.drift).join(" ")}`);
@@ -57,6 +60,7 @@ export function renderTextReport(r: CheckReport, read?: ReadReport): string {
   }
   if (r.quality.missingColumns.length) findings.push(`missing columns: ${r.quality.missingColumns.map((c) => clean(c)).join(", ")}`);
   if (r.quality.extraColumns.length) findings.push(`new columns: ${r.quality.extraColumns.map((c) => clean(c)).join(", ")}`);
+  if (r.quality.droppedFeatures > 0) findings.push(`${r.quality.droppedFeatures} more features not monitored (a profile keeps at most ${MAX_FEATURES})`);
   if (r.quality.duplicateIds > 0) findings.push(`${r.quality.duplicateIds} duplicate prediction ids`);
   if (r.current.malformedRows > 0) findings.push(`${r.current.malformedRows} malformed rows (${pct(r.quality.malformedShare)})`);
   if (r.quality.latency) findings.push(`latency p50 ${fmt(r.quality.latency.p50, 1)} ms, p95 ${fmt(r.quality.latency.p95, 1)} ms, p99 ${fmt(r.quality.latency.p99, 1)} ms`);

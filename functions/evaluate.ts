@@ -10,11 +10,13 @@ import { events, joins, metrics, notifier, objects, state, systemClock } from ".
  */
 export const handler = async (): Promise<{ models: number; evaluatedWindows: number; notifications: number }> => {
   const dashboard = lambdaEnv.dashboardUrl();
+  const sink = metrics();
+  const before = structuredClone(sink.totals);
   const run = await evaluateAll({
     objects: objects(),
     joins: joins(),
     state: state(),
-    metrics: metrics(),
+    metrics: sink,
     notifier: notifier(),
     events: events(),
     clock: systemClock,
@@ -22,6 +24,10 @@ export const handler = async (): Promise<{ models: number; evaluatedWindows: num
   });
   for (const r of run.results) logger.info("model evaluated", { ...r });
   for (const e of run.errors) logger.error("model evaluation failed", { model: e.model, error: e.error });
+  // Datums CloudWatch would reject are dropped, not sent: counted here, by reason.
+  const drops = Object.fromEntries(Object.entries(sink.totals.drops).map(([k, v]) => [k, v - before.drops[k as keyof typeof before.drops]]));
+  const dropped = Object.entries(drops).filter(([k, v]) => k !== "truncatedDimensions" && v > 0).length > 0;
+  (dropped ? logger.warn : logger.info)("metrics published", { sent: sink.totals.sent - before.sent, calls: sink.totals.calls - before.calls, drops });
   if (run.errors.length > 0) throw new Error(`evaluation failed for ${run.errors.map((e) => e.model).join(", ")}`);
   return {
     models: run.results.length,

@@ -67,7 +67,10 @@ export const PREFIX = {
 } as const;
 
 /** SNS message attributes alerts carry, for subscription filter policies. */
-export const ALERT_ATTRIBUTE = { severity: "severity", model: "model", rule: "rule" } as const;
+export const ALERT_ATTRIBUTE = { severity: "severity", model: "model", rule: "rule", channels: "channels" } as const;
+
+/** Where alerts go when a model's config has no `routing`: P1/P2 by email, everything to Slack. */
+export const DEFAULT_ROUTING = { email: ["P1", "P2"], slack: ["P1", "P2", "P3", "P4"] } as const;
 
 /** EventBridge source and detail-type of the retraining trigger. */
 export const RETRAIN_EVENT = { source: "vigil", detailType: "Retraining Recommended" } as const;

@@ -54,13 +54,19 @@ export interface JoinedPrediction extends PredictionItem {
   label: Exclude<FieldValue, null> | null;
   /** labelled at − predicted at, when labelled. */
   labelDelayMs: number | null;
+  /** The source that stored it (see `JoinStore.putPredictions`), null for items stored without one. */
+  source: string | null;
 }
 
 /** What writing predictions found. */
 export interface PredictionWriteResult {
   /** New ids stored. */
   inserted: number;
-  /** Ids already stored (a redelivery, or a duplicate id in the logs). */
+  /**
+   * Ids stored before: with a `source`, those another source stored, or this source in another
+   * window (a repeat the window's profile cannot see); without one, every id stored before and
+   * every repeat within the call.
+   */
   duplicates: number;
   /** Labels that had arrived before their prediction and were joined now. */
   joinedEarlyLabels: number;
@@ -78,7 +84,19 @@ export interface LabelWriteResult {
 
 /** The label join: DynamoDB in AWS, SQLite locally. Both orders of arrival join. */
 export interface JoinStore {
-  putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number): Promise<PredictionWriteResult>;
+  /**
+   * Stores predictions once per (model, id). `source` names what they came from (the ingest step
+   * passes the object's `sourceId(key, etag)`): an id this source already stored in the same
+   * window is its own earlier attempt (a retry after a failure part-way) or a repeat within one
+   * window that the window's profile already counts, so it is neither stored again nor a duplicate.
+   */
+  putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number, source?: string): Promise<PredictionWriteResult>;
+  /**
+   * Takes back what `source` stored for these ids (an object rejected after part of it was
+   * stored): its prediction items and id claims go, labels they had joined wait for their
+   * predictions again, and anything another source stored stays. Returns the ids released.
+   */
+  releasePredictions(model: string, items: readonly Pick<PredictionItem, "id" | "windowStartMs">[], source: string): Promise<number>;
   putLabels(model: string, items: readonly LabelItem[], ttlDays: number): Promise<LabelWriteResult>;
   /** Every stored prediction of a window, labelled or not. */
   windowPredictions(model: string, windowStartMs: number): AsyncIterable<JoinedPrediction>;
@@ -110,6 +128,8 @@ export interface AlertState {
   sinceMs: number | null;
   /** Consecutive clear evaluations while firing; it resolves when this reaches `resolveAfter`. */
   clearStreak: number;
+  /** Consecutive firing evaluations while not yet firing; it fires when this reaches `fireAfter`. Absent in older state. */
+  fireStreak?: number;
   version: number;
 }
 
@@ -140,7 +160,11 @@ export interface AlertMessage {
   subject: string;
   text: string;
   body: Record<string, unknown>;
-  attributes: { severity: string; model: string; rule: string };
+  /**
+   * SNS message attributes. `channels` (a String.Array) is set when the model's config routes its
+   * alerts itself; subscriptions filter on it (email, slack), else on `severity`.
+   */
+  attributes: { severity: string; model: string; rule: string; channels?: string[] };
 }
 
 /** SNS in AWS, the console (and a webhook) locally. */

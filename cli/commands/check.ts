@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { compareProfiles } from "../../shared/check/compare.ts";
 import type { CheckReport } from "../../shared/check/report.ts";
 import { DRIFT_METHOD_NAMES, type DriftMethodName } from "../../shared/drift/methods.ts";
+import { MAX_CLOCK_SKEW_MS } from "../../shared/pipeline/ingest.ts";
 import { referenceShape } from "../../shared/pipeline/profiler.ts";
 import { UsageError } from "../errors.ts";
 import { loadConfig, loadReference } from "../load.ts";
@@ -43,9 +44,11 @@ export async function runCheck(args: CheckArgs, nowMs: number): Promise<CheckOut
     throw new UsageError(`--method must be one of ${DRIFT_METHOD_NAMES.join(", ")}, got '${args.method}'`);
   }
   const config = loadConfig(args.config, args.model);
-  const { reference } = await loadReference(args.reference, config);
+  // No event happens after its log is read: later timestamps (beyond clock skew) are malformed.
+  const latest = nowMs + MAX_CLOCK_SKEW_MS;
+  const { reference } = await loadReference(args.reference, config, [], latest);
   const files = expandInputs(args.current);
-  const { profile, read: currentRead } = await profileFiles(files, config, referenceShape(reference), new Set(args.current));
+  const { profile, read: currentRead } = await profileFiles(files, config, referenceShape(reference), new Set(args.current), undefined, latest);
   const distributions = featureDistributions(reference, profile, config);
   const report = compareProfiles(reference, profile, { ...config, model: args.model ?? (args.config ? config.model : reference.model) }, {
     method: args.method as DriftMethodName | undefined,

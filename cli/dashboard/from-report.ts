@@ -35,8 +35,9 @@ export function dashboardFromReport(
 ): DashboardData {
   const generatedAt = options.generatedAt ?? new Date().toISOString();
   const start = report.current.start ?? generatedAt;
-  const drift: Record<string, FeatureDrift> = {};
-  const quality: Record<string, DashboardQuality> = {};
+  // Keyed by feature names from logs: without a prototype, "__proto__" is a key like any other.
+  const drift: Record<string, FeatureDrift> = Object.create(null);
+  const quality: Record<string, DashboardQuality> = Object.create(null);
   for (const [name, f] of Object.entries(report.features)) {
     if (f.drift) {
       drift[name] = {

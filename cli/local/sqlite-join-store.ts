@@ -17,7 +17,10 @@ const WINDOW_PAGE_ROWS = 1_000;
 const systemClock: Clock = { nowMs: () => Date.now() };
 
 const INSERT_PREDICTION =
-  "INSERT OR IGNORE INTO predictions (model, id, window_start, timestamp_ms, prediction, score, version, segments, expires_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  "INSERT OR IGNORE INTO predictions (model, id, window_start, timestamp_ms, prediction, score, version, segments, expires_ms, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const HOLDER = "SELECT window_start, source FROM predictions WHERE model = ? AND id = ?";
+const OWN_PREDICTION = "SELECT label, timestamp_ms, label_delay_ms, expires_ms FROM predictions WHERE model = ? AND id = ? AND source = ?";
+const DROP_PREDICTION = "DELETE FROM predictions WHERE model = ? AND id = ? AND source = ?";
 const ANY_PENDING = "SELECT 1 FROM pending_labels WHERE model = ? LIMIT 1";
 const PENDING_LABEL = "SELECT label, timestamp_ms FROM pending_labels WHERE model = ? AND id = ?";
 const JOIN_EARLY_LABEL = "UPDATE predictions SET label = ?, label_delay_ms = ? WHERE model = ? AND id = ? AND label IS NULL";
@@ -26,12 +29,14 @@ const JOIN_LABEL = "UPDATE predictions SET label = ?, label_delay_ms = ? - times
 const HAS_PREDICTION = "SELECT 1 FROM predictions WHERE model = ? AND id = ?";
 const PARK_LABEL = "INSERT OR IGNORE INTO pending_labels (model, id, label, timestamp_ms, expires_ms) VALUES (?, ?, ?, ?, ?)";
 const WINDOW_PAGE =
-  "SELECT id, timestamp_ms, prediction, score, version, segments, label, label_delay_ms FROM predictions WHERE model = ? AND window_start = ? AND id > ? ORDER BY id LIMIT ?";
+  "SELECT id, timestamp_ms, prediction, score, version, segments, label, label_delay_ms, source FROM predictions WHERE model = ? AND window_start = ? AND id > ? ORDER BY id LIMIT ?";
 
 /**
  * The label join on SQLite, with DynamoJoinStore's semantics (tables in `sqlite-schema.ts`). An
  * id is stored once per model: a redelivered prediction, a repeat within a call or the same id in
- * another window counts as a duplicate and changes nothing. A label joins an unlabelled prediction
+ * another window counts as a duplicate and changes nothing — except, when a `source` is given, an
+ * id that source already stored in the same window (its own retry, or a repeat its window's
+ * profile counts), which is not a duplicate. A label joins an unlabelled prediction
  * (`labelDelayMs` = label time − prediction time) or waits in `pending_labels` until its prediction
  * arrives; a label for an id already labelled or already pending is a duplicate, and the first
  * value stays. Each call is one transaction, so the two orders of arrival cannot race. Rows expire
@@ -49,16 +54,17 @@ export class SqliteJoinStore implements JoinStore {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number): Promise<PredictionWriteResult> {
+  async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number, source?: string): Promise<PredictionWriteResult> {
     const expires = this.expiresMs(ttlDays);
     return this.db.write((tx) => {
       const result: PredictionWriteResult = { inserted: 0, duplicates: 0, joinedEarlyLabels: 0 };
       // Predictions usually come first: skip the per-id look-up when no label of the model waits.
       const anyPending = tx.get(ANY_PENDING, [model]) !== undefined;
       for (const p of items) {
-        const row = [model, p.id, p.windowStartMs, p.timestampMs, toJson(p.prediction), finite(p.score), p.version, JSON.stringify(p.segments), expires];
+        const row = [model, p.id, p.windowStartMs, p.timestampMs, toJson(p.prediction), finite(p.score), p.version, JSON.stringify(p.segments), expires, source ?? null];
         if (tx.run(INSERT_PREDICTION, row) === 0) {
-          result.duplicates++;
+          const holder = source === undefined ? undefined : tx.get(HOLDER, [model, p.id]);
+          if (!holder || Number(holder[0]) !== p.windowStartMs || holder[1] !== source) result.duplicates++;
           continue;
         }
         result.inserted++;
@@ -69,6 +75,20 @@ export class SqliteJoinStore implements JoinStore {
         result.joinedEarlyLabels++;
       }
       return result;
+    });
+  }
+
+  async releasePredictions(model: string, items: readonly Pick<PredictionItem, "id" | "windowStartMs">[], source: string): Promise<number> {
+    return this.db.write((tx) => {
+      let released = 0;
+      for (const p of items) {
+        const row = tx.get(OWN_PREDICTION, [model, p.id, source]);
+        if (!row) continue;
+        const [label, timestampMs, delay, expires] = row;
+        if (label !== null) tx.run(PARK_LABEL, [model, p.id, label, Number(timestampMs) + Number(delay ?? 0), expires]);
+        released += tx.run(DROP_PREDICTION, [model, p.id, source]);
+      }
+      return released;
     });
   }
 
@@ -116,7 +136,7 @@ export class SqliteJoinStore implements JoinStore {
 }
 
 function joinedOfRow(windowStartMs: number, row: Param[]): JoinedPrediction {
-  const [id, timestampMs, prediction, score, version, segments, label, delay] = row;
+  const [id, timestampMs, prediction, score, version, segments, label, delay, source] = row;
   const labelValue = label === null ? null : (fromJson(label) as JoinedPrediction["label"]);
   return {
     id: String(id),
@@ -128,5 +148,6 @@ function joinedOfRow(windowStartMs: number, row: Param[]): JoinedPrediction {
     segments: JSON.parse(String(segments)) as Record<string, string>,
     label: labelValue,
     labelDelayMs: labelValue === null || delay === null ? null : Number(delay),
+    source: source === null ? null : String(source),
   };
 }

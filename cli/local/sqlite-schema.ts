@@ -2,7 +2,7 @@ import type { Database } from "sql.js";
 import { DatabaseVersionError } from "./errors.ts";
 
 /** The table layout's version, kept in `PRAGMA user_version`. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * The tables of the local state database. `predictions` and `pending_labels` are the label join
@@ -10,13 +10,14 @@ export const SCHEMA_VERSION = 1;
  * index's job), `windows` and `alerts` the evaluation state. Values of predictions and labels are
  * JSON, so 1, "1" and true stay apart. `expires_ms` plays DynamoDB's TTL attribute. `meta` holds
  * the snapshot generation the journal is checked against. The window index carries `id` so a
- * window reads in id order, as a DynamoDB Query on the sort key does.
+ * window reads in id order, as a DynamoDB Query on the sort key does. `source` is the object that
+ * stored a prediction (version 2; version 1 files gain the column, null for their rows).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS predictions (
   model TEXT NOT NULL, id TEXT NOT NULL, window_start INTEGER NOT NULL, timestamp_ms INTEGER NOT NULL,
   prediction TEXT NOT NULL, score REAL, version TEXT, segments TEXT NOT NULL,
-  label TEXT, label_delay_ms INTEGER, expires_ms INTEGER NOT NULL,
+  label TEXT, label_delay_ms INTEGER, expires_ms INTEGER NOT NULL, source TEXT,
   PRIMARY KEY (model, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS predictions_window ON predictions (model, window_start, id);
 CREATE TABLE IF NOT EXISTS pending_labels (
@@ -38,11 +39,12 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0);
  *
  * @throws DatabaseVersionError when the file's `user_version` is above SCHEMA_VERSION
  * @example
- * migrate(new SQL.Database(), ":memory:"); // tables created, user_version = 1
+ * migrate(new SQL.Database(), ":memory:"); // tables created, user_version = 2
  */
 export function migrate(db: Database, name: string): void {
   const found = Number(db.exec("PRAGMA user_version")[0].values[0][0]);
   if (found > SCHEMA_VERSION) throw new DatabaseVersionError(name, found, SCHEMA_VERSION);
+  if (found === 1) db.exec("ALTER TABLE predictions ADD COLUMN source TEXT;");
   // The rollback journal lives in sql.js's memory either way; MEMORY skips its file emulation.
   db.exec(`PRAGMA journal_mode = MEMORY; ${SCHEMA} PRAGMA user_version = ${SCHEMA_VERSION};`);
 }

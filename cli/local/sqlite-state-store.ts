@@ -48,11 +48,11 @@ export class SqliteStateStore implements StateStore {
     const row = this.get(ALERTS, model, rule);
     if (!row) return null;
     const s = row.state as Partial<AlertState>;
-    return { model, rule, firing: s.firing ?? false, lastNotifiedMs: s.lastNotifiedMs ?? null, sinceMs: s.sinceMs ?? null, clearStreak: s.clearStreak ?? 0, version: row.version };
+    return { model, rule, firing: s.firing ?? false, lastNotifiedMs: s.lastNotifiedMs ?? null, sinceMs: s.sinceMs ?? null, clearStreak: s.clearStreak ?? 0, fireStreak: s.fireStreak ?? 0, version: row.version };
   }
 
   async putAlert(s: AlertState, expectedVersion: number | null): Promise<boolean> {
-    const state = { firing: s.firing, lastNotifiedMs: s.lastNotifiedMs, sinceMs: s.sinceMs, clearStreak: s.clearStreak };
+    const state = { firing: s.firing, lastNotifiedMs: s.lastNotifiedMs, sinceMs: s.sinceMs, clearStreak: s.clearStreak, fireStreak: s.fireStreak ?? 0 };
     return this.put(ALERTS, s.model, s.rule, state, s.version, expectedVersion);
   }
 

@@ -8,15 +8,16 @@ import { fromAttr, fromStringMap, modelPart, numAttr, strAttr, toAttr, toStringM
  *
  * | item              | pk                          | sk      | other attributes |
  * |-------------------|-----------------------------|---------|------------------|
- * | prediction        | `W#<model>#<windowStartMs>` | `<id>`  | prediction, score, version, segments (M), timestampMs, label?, labelDelayMs?, ttl |
- * | id index          | `I#<model>#<id>`            | `I`     | windowStartMs, timestampMs, ttl |
+ * | prediction        | `W#<model>#<windowStartMs>` | `<id>`  | prediction, score, version, segments (M), timestampMs, src?, label?, labelDelayMs?, ttl |
+ * | id index          | `I#<model>#<id>`            | `I`     | windowStartMs, timestampMs, src?, ttl |
  * | pending label     | `L#<model>#<id>`            | `L`     | label, timestampMs (of the label), ttl |
  *
  * A window's predictions are one Query. The id index finds a prediction's window from a label,
  * and is also the per-model uniqueness guard: it is put first, conditional on absence, then the
  * prediction item, also conditional; an id seen before (redelivery, or the same id in another
  * window) is a duplicate that writes nothing, and a redelivery after a crash between the two
- * puts finishes the pair. A label that arrives first waits as a pending item; whichever side
+ * puts finishes the pair. `src` is the source object (`sourceId(key, etag)`) that claimed the id:
+ * an index item with the writer's own `src` and window is its own earlier attempt, not a duplicate. A label that arrives first waits as a pending item; whichever side
  * arrives second joins it with an update conditional on `attribute_not_exists(label)`, so each
  * prediction is labelled exactly once, and the pending item is then deleted. Labels that find
  * the index but not yet the prediction item wait as pending too, and look once more after
@@ -45,9 +46,10 @@ export function predictionKey(model: string, windowStartMs: number, id: string):
 }
 
 /** The prediction item, unlabelled. */
-export function predictionItem(model: string, p: PredictionItem, ttl: number): Record<string, AttributeValue> {
+export function predictionItem(model: string, p: PredictionItem, ttl: number, source?: string): Record<string, AttributeValue> {
   return {
     ...predictionKey(model, p.windowStartMs, p.id),
+    ...(source !== undefined ? { src: { S: source } } : {}),
     prediction: toAttr(p.prediction),
     score: toAttr(p.score),
     version: toAttr(p.version),
@@ -58,9 +60,10 @@ export function predictionItem(model: string, p: PredictionItem, ttl: number): R
 }
 
 /** The id-index item pointing at the prediction's window. */
-export function indexItem(model: string, p: PredictionItem, ttl: number): Record<string, AttributeValue> {
+export function indexItem(model: string, p: PredictionItem, ttl: number, source?: string): Record<string, AttributeValue> {
   return {
     ...indexKey(model, p.id),
+    ...(source !== undefined ? { src: { S: source } } : {}),
     windowStartMs: { N: String(p.windowStartMs) },
     timestampMs: { N: String(p.timestampMs) },
     ttl: { N: String(ttl) },
@@ -90,5 +93,6 @@ export function joinedOfItem(windowStartMs: number, item: Record<string, Attribu
     segments: fromStringMap(item.segments),
     label: label === null ? null : label,
     labelDelayMs: label === null ? null : numAttr(item.labelDelayMs),
+    source: strAttr(item.src),
   };
 }

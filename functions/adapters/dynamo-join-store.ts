@@ -1,6 +1,7 @@
 import {
   BatchGetItemCommand,
   DeleteItemCommand,
+  GetItemCommand,
   QueryCommand,
   UpdateItemCommand,
   PutItemCommand,
@@ -41,13 +42,30 @@ function firstPerId<T extends { id: string }>(items: readonly T[]): T[] {
 }
 
 /**
+ * Repeats of an id within one call that count as duplicates: all of them without a source; with
+ * one, those in another window than the id's first (a repeat in the same window is counted by
+ * that window's profile).
+ */
+export function countedRepeats(items: readonly PredictionItem[], source: string | undefined): number {
+  const first = new Map<string, number>();
+  let n = 0;
+  for (const p of items) {
+    const w = first.get(p.id);
+    if (w === undefined) first.set(p.id, p.windowStartMs);
+    else if (source === undefined || w !== p.windowStartMs) n++;
+  }
+  return n;
+}
+
+/**
  * The label join on DynamoDB (layout in `dynamo-join-items.ts`). Both orders of arrival join
  * exactly once, and redelivery of either side counts duplicates and changes nothing. Items expire
  * `ttlDays` after they are written (TTL attribute `ttl`; the clock is injectable for tests).
  * Writes go one item per call, at most `concurrency` (16) in flight; lookups are strongly
- * consistent BatchGetItem calls of 100 keys. `windowPredictions` reads eventually consistent
- * pages: the evaluator reads a window after its lateness grace, and a label that misses one
- * evaluation is seen by the next.
+ * consistent BatchGetItem calls of 100 keys. Predictions carry their source (`src`), so an
+ * ingest retried after failing part-way, or running twice at once, finds its own ids and counts
+ * none of them twice. `windowPredictions` reads eventually consistent pages: the evaluator reads
+ * a window after its lateness grace, and a label that misses one evaluation is seen by the next.
  *
  * @example
  * const joins = new DynamoJoinStore(new DynamoDBClient({}), "vigil-table");
@@ -62,25 +80,48 @@ export class DynamoJoinStore implements JoinStore {
     private readonly concurrency = DEFAULT_CONCURRENCY,
   ) {}
 
-  async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number): Promise<PredictionWriteResult> {
+  async putPredictions(model: string, items: readonly PredictionItem[], ttlDays: number, source?: string): Promise<PredictionWriteResult> {
     const unique = firstPerId(items);
+    const repeats = countedRepeats(items, source);
     const ttl = this.ttl(ttlDays);
-    const isNew = await mapLimit(unique, this.concurrency, (p) => this.insertNew(model, p, ttl));
-    const written = unique.filter((_, i) => isNew[i]);
-    // Labels that came first wait as pending items; join them to the predictions just written.
+    const outcomes = await mapLimit(unique, this.concurrency, (p) => this.insertNew(model, p, ttl, source));
+    // Labels that came first wait as pending items; join them to the predictions just written,
+    // and to this source's own from an earlier attempt (which may have stopped before joining).
+    const written = unique.filter((_, i) => outcomes[i] !== "duplicate");
     const pending = await this.batchGet(written.map((p) => L.pendingKey(model, p.id)));
     const byPk = new Map(written.map((p) => [L.pendingKey(model, p.id).pk.S!, p]));
     const joined = await mapLimit([...pending], this.concurrency, async ([pk, item]) => {
       const p = byPk.get(pk)!;
       const outcome = await this.setLabel(model, p.windowStartMs, p.timestampMs, L.labelOfPending(p.id, item));
-      if (outcome === "set") await this.deletePending(model, p.id);
+      if (outcome !== "absent") await this.deletePending(model, p.id);
       return outcome === "set";
     });
     return {
-      inserted: written.length,
-      duplicates: items.length - written.length,
+      inserted: outcomes.filter((o) => o === "new").length,
+      duplicates: outcomes.filter((o) => o === "duplicate").length + repeats,
       joinedEarlyLabels: joined.filter(Boolean).length,
     };
+  }
+
+  async releasePredictions(model: string, items: readonly Pick<PredictionItem, "id" | "windowStartMs">[], source: string): Promise<number> {
+    const ours = { ConditionExpression: "src = :src", ExpressionAttributeValues: { ":src": { S: source } } };
+    const released = await mapLimit(firstPerId(items), this.concurrency, async (p) => {
+      const key = L.predictionKey(model, p.windowStartMs, p.id);
+      const res = await this.client.send(new GetItemCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+      const item = res.Item;
+      if (item?.src?.S === source) {
+        // Park its label first: a crash before the delete below leaves a label both joined and
+        // pending, which the retry finishes; the other order could lose the label.
+        const label = L.joinedOfItem(p.windowStartMs, item);
+        if (label.label !== null) {
+          const at = label.timestampMs + (label.labelDelayMs ?? 0);
+          await this.putIfAbsent(L.pendingItem(model, { id: p.id, label: label.label, timestampMs: at }, numAttr(item.ttl) ?? 0));
+        }
+        await this.deleteIf(key, ours);
+      }
+      return this.deleteIf(L.indexKey(model, p.id), ours);
+    });
+    return released.filter(Boolean).length;
   }
 
   async putLabels(model: string, items: readonly LabelItem[], ttlDays: number): Promise<LabelWriteResult> {
@@ -133,17 +174,23 @@ export class DynamoJoinStore implements JoinStore {
 
   /**
    * Claims the id with a conditional put of its index item, then writes the prediction item,
-   * also conditional. A claim that fails on an index item of the same window is finished rather
-   * than counted (a crash may have come between the two puts); exactly one writer of a prediction
-   * item counts it. (TransactWriteItems would make the pair atomic, but costs twice the write
-   * units, and moto copies the whole table per action and fails under concurrent transactions.)
+   * also conditional: "new" when this call stored it, "own" when `source` had stored it in this
+   * window before (a retry after a failure part-way: the pair is finished, nothing is counted),
+   * "duplicate" when another source (or another window) holds the id. Without a `source`, a
+   * claim that fails on an index item of the same window is finished rather than counted (a crash
+   * may have come between the two puts), and exactly one writer of a prediction item counts it.
+   * (TransactWriteItems would make the pair atomic, but costs twice the write units, and moto
+   * copies the whole table per action and fails under concurrent transactions.)
    */
-  private async insertNew(model: string, p: PredictionItem, ttl: number): Promise<boolean> {
+  private async insertNew(model: string, p: PredictionItem, ttl: number, source?: string): Promise<"new" | "own" | "duplicate"> {
+    // With a source, a claimed id is ours: a prediction item already there was written by a
+    // concurrent run on the same object (S3 and SQS deliver at least once, and in parallel).
+    let own = source !== undefined;
     try {
       await this.client.send(
         new PutItemCommand({
           TableName: this.table,
-          Item: L.indexItem(model, p, ttl),
+          Item: L.indexItem(model, p, ttl, source),
           ConditionExpression: "attribute_not_exists(pk)",
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
@@ -151,9 +198,13 @@ export class DynamoJoinStore implements JoinStore {
     } catch (e) {
       if (!isConditionFailed(e)) throw e;
       const old = (e as { Item?: Item }).Item;
-      if (old && numAttr(old.windowStartMs) !== p.windowStartMs) return false; // the id lives in another window
+      if (old && numAttr(old.windowStartMs) !== p.windowStartMs) return "duplicate"; // the id lives in another window
+      const holder = old?.src?.S;
+      if (source !== undefined && holder !== undefined && holder !== source) return "duplicate"; // another object's id
+      own = source !== undefined && holder === source;
     }
-    return this.putIfAbsent(L.predictionItem(model, p, ttl));
+    if (await this.putIfAbsent(L.predictionItem(model, p, ttl, source))) return "new";
+    return own ? "own" : "duplicate";
   }
 
   /**
@@ -177,6 +228,17 @@ export class DynamoJoinStore implements JoinStore {
     } catch (e) {
       if (!isConditionFailed(e)) throw e;
       return (e as { Item?: Item }).Item ? "labelled" : "absent";
+    }
+  }
+
+  /** Deletes an item if the condition holds; false when it did not (or the item is gone). */
+  private async deleteIf(Key: Item, condition: { ConditionExpression: string; ExpressionAttributeValues: Item }): Promise<boolean> {
+    try {
+      await this.client.send(new DeleteItemCommand({ TableName: this.table, Key, ...condition }));
+      return true;
+    } catch (e) {
+      if (isConditionFailed(e)) return false;
+      throw e;
     }
   }
 

@@ -11,7 +11,7 @@ const num = (n: number | null): AttributeValue => (n === null ? { NULL: true } :
  * | item         | pk          | sk                   | attributes |
  * |--------------|-------------|----------------------|------------|
  * | window state | `S#<model>` | `W#<windowStartMs>`  | evaluatedAtMs, evaluatedRows, lateRowsPublished, performancePublishedAtMs, version |
- * | alert state  | `S#<model>` | `A#<rule>`           | firing, lastNotifiedMs, sinceMs, clearStreak, version |
+ * | alert state  | `S#<model>` | `A#<rule>`           | firing, lastNotifiedMs, sinceMs, clearStreak, fireStreak, version |
  *
  * `put*` store the state as given (the caller sets the new `version`) only if the stored version
  * is `expectedVersion` (`attribute_not_exists(pk)` when null): optimistic locking, false on a
@@ -63,6 +63,7 @@ export class DynamoStateStore implements StateStore {
       lastNotifiedMs: numAttr(item.lastNotifiedMs),
       sinceMs: numAttr(item.sinceMs),
       clearStreak: numAttr(item.clearStreak) ?? 0,
+      fireStreak: numAttr(item.fireStreak) ?? 0,
       version: numAttr(item.version) ?? 0,
     };
   }
@@ -73,6 +74,7 @@ export class DynamoStateStore implements StateStore {
       lastNotifiedMs: num(s.lastNotifiedMs),
       sinceMs: num(s.sinceMs),
       clearStreak: num(s.clearStreak ?? 0),
+      fireStreak: num(s.fireStreak ?? 0),
       version: num(s.version),
     });
   }

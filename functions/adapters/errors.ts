@@ -30,6 +30,20 @@ export class KeyPartError extends AdapterError {
   }
 }
 
+/** A GetObject body kept breaking (or ending short) after its resumes: the object was not read whole. */
+export class ObjectStreamError extends AdapterError {
+  constructor(
+    readonly bucket: string,
+    readonly key: string,
+    readonly receivedBytes: number,
+    readonly sizeBytes: number,
+    options?: { cause?: unknown },
+  ) {
+    super("s3", `${bucket}/${key}: stream broke at byte ${receivedBytes} of ${sizeBytes} after retries`, options);
+    this.name = "ObjectStreamError";
+  }
+}
+
 /** DynamoDB kept throttling a batch call: these keys were still unprocessed after the retries. */
 export class JoinThrottledError extends AdapterError {
   constructor(

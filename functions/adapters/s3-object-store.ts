@@ -9,6 +9,17 @@ import {
 import type { Readable } from "node:stream";
 import type { ObjectInfo, ObjectStore } from "../../shared/ports.ts";
 import type { ByteSource } from "../../shared/types.ts";
+import { ObjectStreamError } from "./errors.ts";
+
+/**
+ * Times a GetObject body that breaks mid-stream (connection reset, or ended short of the object's
+ * size) is resumed with a ranged GET from the first byte not yet received. The SDK's own retries
+ * end when the response headers arrive, so without this one reset 90% through a 100 MB object
+ * would cost a whole SQS redelivery after the visibility timeout.
+ */
+export const STREAM_RESUMES = 3;
+const RESUME_BACKOFF_BASE_MS = 100;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** S3 answers a missing key with NoSuchKey (GET) or a bodiless 404 named NotFound (HEAD). */
 function isMissing(e: unknown): boolean {
@@ -27,7 +38,9 @@ export function bareEtag(etag: string | undefined): string {
  * that ETag, so every byte comes from the version that was opened (a concurrent overwrite fails
  * with PreconditionFailed instead of mixing versions). A missing key is null; any other error,
  * including a missing bucket on GET/PUT/LIST, is rethrown. (A HEAD 404 cannot tell a missing
- * bucket from a missing key, so `open()` reports both as null.)
+ * bucket from a missing key, so `open()` reports both as null.) A body that fails mid-stream is
+ * resumed from the byte it reached (see STREAM_RESUMES); a stream never yields a byte twice or
+ * ends short of the object's size without an error.
  *
  * @example
  * const store = new S3ObjectStore(new S3Client({}), "vigil-bucket");
@@ -61,9 +74,24 @@ export class S3ObjectStore implements ObjectStore {
       size: info.size,
       info,
       async *stream() {
-        if (info.size === 0) return;
-        const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: ifMatch }));
-        for await (const chunk of res.Body as Readable) yield chunk as Uint8Array;
+        let offset = 0;
+        for (let resumes = 0; offset < info.size; resumes++) {
+          if (resumes > 0) await sleep(RESUME_BACKOFF_BASE_MS * 2 ** (resumes - 1) * (0.5 + Math.random() / 2));
+          const range = offset > 0 ? `bytes=${offset}-` : undefined;
+          // Errors of the request itself (after the SDK's retries, or 412: the object changed) propagate.
+          const res = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: ifMatch, Range: range }));
+          let failure: unknown = null;
+          try {
+            for await (const chunk of res.Body as Readable) {
+              offset += (chunk as Uint8Array).byteLength;
+              yield chunk as Uint8Array;
+            }
+          } catch (e) {
+            failure = e;
+          }
+          if (offset >= info.size) return;
+          if (resumes === STREAM_RESUMES) throw new ObjectStreamError(bucket, key, offset, info.size, { cause: failure ?? undefined });
+        }
       },
       async read(start: number, end: number) {
         if (end <= start) return new Uint8Array(0);

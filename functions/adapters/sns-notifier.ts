@@ -84,6 +84,10 @@ export class SnsNotifier implements Notifier {
           [ALERT_ATTRIBUTE.severity]: attribute(message.attributes.severity),
           [ALERT_ATTRIBUTE.model]: attribute(message.attributes.model),
           [ALERT_ATTRIBUTE.rule]: attribute(message.attributes.rule),
+          // A model's own routing; absent → subscriptions route on severity.
+          ...(message.attributes.channels
+            ? { [ALERT_ATTRIBUTE.channels]: { DataType: "String.Array", StringValue: JSON.stringify(message.attributes.channels) } }
+            : {}),
         },
       }),
     );

@@ -4,8 +4,24 @@ import { PolicyStatement, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
 import { Construct } from "constructs";
 import type { Severity } from "../../shared/drift/methods.ts";
-import { ALERT_ATTRIBUTE } from "../../shared/names.ts";
+import { ALERT_ATTRIBUTE, DEFAULT_ROUTING } from "../../shared/names.ts";
 import type { VigilFunction } from "./vigil-function.ts";
+
+/** The email subscription's filter: a model's own routing, else the severities given, and alarm notifications. */
+export function emailFilterPolicy(severities: readonly string[]): Record<string, unknown> {
+  return {
+    $or: [
+      { [ALERT_ATTRIBUTE.channels]: ["email"] },
+      { [ALERT_ATTRIBUTE.channels]: [{ exists: false }], [ALERT_ATTRIBUTE.severity]: [...severities] },
+      { [ALERT_ATTRIBUTE.severity]: [{ exists: false }] },
+    ],
+  };
+}
+
+/** The Slack notifier's filter: everything except what a model routes away from Slack. */
+export function slackFilterPolicy(): Record<string, unknown> {
+  return { $or: [{ [ALERT_ATTRIBUTE.channels]: ["slack"] }, { [ALERT_ATTRIBUTE.channels]: [{ exists: false }] }] };
+}
 
 export interface AlertTopicProps {
   /** An address to email alerts to. @default no email subscription */
@@ -40,19 +56,16 @@ export class AlertTopic extends Construct {
     this.topic = new Topic(this, "Topic", { displayName: "Vigil alerts", masterKey: this.key, enforceSSL: true });
     if (props.alertEmail) {
       const email = new Subscription(this, "Email", { topic: this.topic, protocol: SubscriptionProtocol.EMAIL, endpoint: props.alertEmail });
-      // Vigil's alerts carry `severity`; CloudWatch alarm notifications carry no attributes at all,
+      // A model that routes its own alerts lists the channels (`channels` contains "email"); the
+      // others are emailed by severity. CloudWatch alarm notifications carry no attributes at all,
       // so "severity absent" lets them through while P3/P4 alerts stay off email.
-      (email.node.defaultChild as CfnSubscription).filterPolicy = {
-        $or: [
-          { [ALERT_ATTRIBUTE.severity]: [...(props.emailSeverities ?? ["P1", "P2"])] },
-          { [ALERT_ATTRIBUTE.severity]: [{ exists: false }] },
-        ],
-      };
+      (email.node.defaultChild as CfnSubscription).filterPolicy = emailFilterPolicy(props.emailSeverities ?? DEFAULT_ROUTING.email);
     }
   }
 
-  /** Subscribes a notifier Lambda to every message (no filter). */
+  /** Subscribes the Slack notifier Lambda: every message except those a model routes away from Slack. */
   subscribe(notifier: VigilFunction): void {
-    this.topic.addSubscription(new LambdaSubscription(notifier.function));
+    const subscription = this.topic.addSubscription(new LambdaSubscription(notifier.function));
+    (subscription.node.defaultChild as CfnSubscription).filterPolicy = slackFilterPolicy();
   }
 }

@@ -95,7 +95,10 @@ export class ModelDashboard extends Construct {
         [
           graph(
             "Data quality shares (worst feature)",
-            [METRIC.MissingShare, METRIC.TypeMismatchShare, METRIC.OutOfRangeShare, METRIC.NewCategoryShare, METRIC.OutlierShare].map(worstFeature),
+            [METRIC.MissingShare, METRIC.TypeMismatchShare, METRIC.OutOfRangeShare, METRIC.NewCategoryShare, METRIC.OutlierShare].map((name) =>
+              // With metrics.perFeature drift/none the evaluator publishes the worst feature's share itself.
+              config.metrics.perFeature === "all" ? worstFeature(name) : metric(name, Stats.MAXIMUM, `${name} (worst feature)`),
+            ),
             { width: 12 },
           ),
           graph("Latency (ms)", [metric(METRIC.LatencyP50), metric(METRIC.LatencyP95), metric(METRIC.LatencyP99)], { width: 12 }),

@@ -54,14 +54,22 @@ export function formatAlert(model: string, windowStartMs: number, action: Exclud
     .filter(([, f]) => f.drift?.drifted)
     .sort((a, b) => (b[1].summary.psi ?? 0) - (a[1].summary.psi ?? 0))
     .slice(0, TOP_DRIFTED)
-    .map(([name, f]) => ({ feature: name, method: f.drift!.method, score: f.drift!.statistic, pValue: f.drift!.pValue, changed: whatChanged(report, name) }));
+    .map(([name, f]) => ({
+      feature: name,
+      method: f.drift!.method,
+      score: f.drift!.statistic,
+      pValue: f.drift!.pValue,
+      threshold: f.drift!.threshold,
+      calibrated: f.drift!.calibrated === true,
+      changed: whatChanged(report, name),
+    }));
   const coverage = report.performance?.labelCoverage ?? null;
   const lines = [
     `${label} — ${model}, window starting ${window}`,
     ...alerts.map((a) => `• ${plain(a.message)}`),
     "",
     drifted.length ? `Top drifted features (${report.dataset.driftedFeatures} of ${report.dataset.features}):` : "No feature drifted.",
-    ...drifted.map((d) => `  - ${plain(d.feature, 60)}: ${d.method} ${num(d.score)}${d.changed ? ` (${d.changed})` : ""}`),
+    ...drifted.map((d) => `  - ${plain(d.feature, 60)}: ${d.method} ${num(d.pValue ?? d.score)} ${d.pValue !== null ? "p <" : "≥"} ${num(d.threshold)}${d.calibrated ? " (calibrated)" : ""}${d.changed ? `; ${d.changed}` : ""}`),
     `Rows ${report.current.rows}, malformed ${report.current.malformedRows}; label coverage ${coverage === null ? "n/a" : `${(100 * coverage).toFixed(0)}%`}.`,
     ...(first.runbook ? [`Runbook: ${first.runbook}`] : []),
     ...(links.dashboard ? [`Dashboard: ${links.dashboard}`] : []),

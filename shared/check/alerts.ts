@@ -8,6 +8,9 @@ import type { Alert, CheckReport } from "./report.ts";
 
 const FEATURE = new Set<string>(FEATURE_METRICS);
 
+/** Consecutive windows the default P3 drift rules must hold before they notify. */
+export const DRIFT_FIRE_AFTER = 2;
+
 /**
  * The rules used when a monitor defines none (README "Default alert rules"): P1 no data or a
  * majority of malformed rows; P2 performance 10 % worse than baseline, or a feature more than 30 %
@@ -22,14 +25,22 @@ export function defaultRules(config: MonitorConfig): AlertRuleConfig[] {
     config.task === "regression"
       ? { name: "rmse_increase", when: "rmse > baseline.rmse * 1.1" }
       : { name: "accuracy_drop", when: "accuracy < baseline.accuracy * 0.9" };
-  const rule = (name: string, when: string, severity: AlertRuleConfig["severity"]): AlertRuleConfig => ({ name, when, severity, action: "notify" });
+  const rule = (name: string, when: string, severity: AlertRuleConfig["severity"], fireAfter?: number): AlertRuleConfig => ({
+    name,
+    when,
+    severity,
+    action: "notify",
+    ...(fireAfter ? { fireAfter } : {}),
+  });
   return [
     rule("no_data", "row_count == 0", "P1"),
     rule("malformed_rows", "malformed_share > 0.5", "P1"),
     rule(perf.name, perf.when, "P2"),
     rule("missing_values", "missing_share > 0.3 and missing_share > baseline.missing_share + 0.1", "P2"),
-    rule("dataset_drift", `drifted_share >= ${config.drift.datasetShare}`, "P3"),
-    rule("prediction_drift", "prediction_drift == 1", "P3"),
+    // Drift is a lasting change: P3 needs two windows in a row; a one-window excursion (a storm day,
+    // a holiday) still shows as P4 feature drift.
+    rule("dataset_drift", `drifted_share >= ${config.drift.datasetShare}`, "P3", DRIFT_FIRE_AFTER),
+    rule("prediction_drift", "prediction_drift == 1", "P3", DRIFT_FIRE_AFTER),
     rule("feature_drift", "drifted == 1", "P4"),
   ];
 }
@@ -67,7 +78,10 @@ export function evaluateAlerts(report: CheckReport, ref: ReferenceProfile, confi
 
 /** Every rule's outcome, in config order. */
 export function evaluateRules(report: CheckReport, ref: ReferenceProfile, config: MonitorConfig, history: Record<string, number[]>): RuleOutcome[] {
-  const env = ruleEnvironment(report, ref, history);
+  // Too few labels to judge model quality: its rules are unknown (no transition), not clear or firing.
+  const labelled = report.performance?.labeledRows;
+  const judged = typeof labelled === "number" && labelled < config.labels.minLabelled ? { ...report, performance: undefined } : report;
+  const env = ruleEnvironment(judged, ref, history);
   return (config.alerts ?? defaultRules(config)).map((rule) => {
     const { matches, known } = evaluateRuleStatus(parseRule(rule.when), env);
     const alerts: Alert[] = [];

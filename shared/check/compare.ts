@@ -45,6 +45,7 @@ export function compareProfiles(ref: ReferenceProfile, cur: Profile & { performa
       referenceRows: ref.profile.rows,
       edges: ref.binEdges[name],
       ...settings,
+      calibrated: calibratedFor(ref, name),
     });
   }
   applyCorrection(features, config);
@@ -67,6 +68,7 @@ export function compareProfiles(ref: ReferenceProfile, cur: Profile & { performa
     quality: {
       missingColumns,
       extraColumns,
+      droppedFeatures: cur.droppedFeatures,
       duplicateIds: cur.ids.duplicates,
       malformedShare: cur.rows + cur.malformedRows > 0 ? cur.malformedRows / (cur.rows + cur.malformedRows) : 0,
       minutesSinceLastData:
@@ -80,6 +82,12 @@ export function compareProfiles(ref: ReferenceProfile, cur: Profile & { performa
   if (performance) report.performance = performance;
   report.alerts = evaluateAlerts(report, ref, config, options.history ?? {});
   return report;
+}
+
+/** The reference's calibrated threshold for a feature (or prediction/score key); own keys only. */
+function calibratedFor(ref: ReferenceProfile, key: string): { method: string; threshold: number } | null {
+  const t = ref.calibration?.thresholds;
+  return t && Object.hasOwn(t, key) ? t[key] : null;
 }
 
 function applyCorrection(features: Record<string, FeatureReport>, config: MonitorConfig): void {
@@ -97,7 +105,7 @@ function predictionDrift(ref: ReferenceProfile, cur: Profile, config: MonitorCon
     const refView = columnView(refCol, ref.profile.rows);
     const method = options.method && DRIFT_METHODS[options.method].appliesTo.includes(type) ? options.method : "auto";
     const edges = type === "numerical" ? ref.binEdges[key] : undefined;
-    return compareFeature(refView, columnView(curCol, cur.rows), { type, referenceRows: ref.profile.rows, edges, method, threshold: null }).drift;
+    return compareFeature(refView, columnView(curCol, cur.rows), { type, referenceRows: ref.profile.rows, edges, method, threshold: null, calibrated: calibratedFor(ref, key) }).drift;
   };
   const predType = config.task === "regression" ? "numerical" : "categorical";
   const out: CheckReport["prediction"] = { drift: one(ref.profile.prediction, cur.prediction, predType, PREDICTION_KEY) };

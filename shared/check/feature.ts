@@ -16,6 +16,8 @@ export interface FeatureContext {
   /** A method forced by `--method` or the config; ignored where it does not apply. */
   method: DriftMethodName | "auto";
   threshold: number | null;
+  /** The threshold calibrated on the reference for the method it was calibrated with, if any. */
+  calibrated?: { method: string; threshold: number } | null;
 }
 
 const OUTLIER_Z = 3;
@@ -41,19 +43,26 @@ export function pickMethod(ctx: FeatureContext, ref: ColumnView): DriftMethodNam
  * compareFeature(refAge, curAge, { type: "numerical", referenceRows: 12443, edges, method: "auto", threshold: null });
  */
 export function compareFeature(ref: ColumnView, cur: ColumnView, ctx: FeatureContext): FeatureReport {
-  const method = pickMethod(ctx, ref);
-  const spec = DRIFT_METHODS[method];
-  const threshold = (method === ctx.method ? ctx.threshold : null) ?? spec.defaultThreshold;
+  const chosen = pickMethod(ctx, ref);
   const discrete = ctx.type === "categorical" || ref.unique <= CONTINUOUS_MIN_UNIQUE || !ctx.edges;
   const bins: BinPair = discrete
     ? categoryBins(ref.categories(), cur.categories(), ref.otherCount, cur.otherCount)
     : numericBins(ref, cur, ctx.edges!);
+  // The z-test compares two proportions. A value new in the current data makes a 2×k table: the
+  // chi-square test, of which the pooled z-test is the k = 2 case (the same p-value).
+  const method: DriftMethodName = chosen === "ztest" && bins.labels.length > 2 ? "chisquare" : chosen;
+  const spec = DRIFT_METHODS[method];
+  const configured = chosen === ctx.method ? ctx.threshold : null;
+  const calibrated = configured === null && ctx.calibrated && ctx.calibrated.method === method && ctx.calibrated.threshold > spec.defaultThreshold ? ctx.calibrated.threshold : null;
+  const threshold = configured ?? calibrated ?? spec.defaultThreshold;
   let drift: DriftResult | null = null;
   let driftNote: string | undefined;
+  // Text in a numerical column leaves its numeric bins empty: nothing to compare, not an error.
+  const binned = total(bins.ref) > 0 && total(bins.cur) > 0;
   if (ref.nonNull === 0 || cur.nonNull === 0) {
     driftNote = ref.nonNull === 0 ? "the reference has no values" : "the current data has no values";
-  } else if (spec.input === "samples" && (ref.numericCount === 0 || cur.numericCount === 0)) {
-    driftNote = "no numeric values to compare";
+  } else if ((spec.input === "samples" && (ref.numericCount === 0 || cur.numericCount === 0)) || (spec.input !== "samples" && !binned)) {
+    driftNote = discrete ? "no values to compare" : "no numeric values to compare";
   } else {
     const inputs: DriftInputs = {
       ref: spec.input === "samples" ? ref.sample() : EMPTY,
@@ -64,13 +73,19 @@ export function compareFeature(ref: ColumnView, cur: ColumnView, ctx: FeatureCon
     };
     const r = spec.compute(inputs);
     const drifted = spec.direction === "pvalue" ? (r.pValue ?? 1) < threshold : r.statistic >= threshold;
-    drift = { method, statistic: r.statistic, pValue: r.pValue, threshold, drifted };
+    drift = { method, statistic: r.statistic, pValue: r.pValue, threshold, drifted, ...(calibrated !== null ? { calibrated: true } : {}) };
   }
-  const binPsi = ref.nonNull > 0 && cur.nonNull > 0 ? psi(bins.ref, bins.cur) : null;
+  const binPsi = ref.nonNull > 0 && cur.nonNull > 0 && binned ? psi(bins.ref, bins.cur) : null;
   return { type: ctx.type, drift, ...(driftNote ? { driftNote } : {}), quality: quality(ref, cur, ctx.type), summary: summary(ref, cur, ctx.type, binPsi) };
 }
 
 const EMPTY = { values: new Float64Array(0), weights: new Float64Array(0) };
+
+function total(counts: Float64Array): number {
+  let t = 0;
+  for (const c of counts) t += c;
+  return t;
+}
 
 function quality(ref: ColumnView, cur: ColumnView, type: FeatureType): FeatureQuality {
   const rows = Math.max(cur.rows, 1);
@@ -81,7 +96,9 @@ function quality(ref: ColumnView, cur: ColumnView, type: FeatureType): FeatureQu
     const known = ref.categories();
     let fresh = 0;
     for (const [k, n] of cur.categories()) if (!known.has(k)) fresh += n;
-    newShare = ref.otherCount > 0 ? null : fresh / cur.nonNull;
+    // Rows the current profile kept no category for (past its cap) count as new: an upper bound,
+    // so a flood of distinct values reads as new rather than vanishing (exact under the cap).
+    newShare = ref.otherCount > 0 ? null : (fresh + cur.otherCount) / cur.nonNull;
   }
   const hasRange = numeric && ref.min !== null && ref.max !== null && cur.numericCount > 0;
   const z = numeric && ref.mean !== null && ref.std !== null && ref.std > 0 && cur.numericCount > 0;

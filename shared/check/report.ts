@@ -9,6 +9,8 @@ export interface DriftResult {
   pValue: number | null;
   threshold: number;
   drifted: boolean;
+  /** True when the threshold was calibrated on the reference's chunks (above the method's default). */
+  calibrated?: boolean;
 }
 
 /** Per-feature data quality (DESIGN §7); null where a check does not apply. */
@@ -66,12 +68,14 @@ export interface CheckReport {
   quality: {
     missingColumns: string[];
     extraColumns: string[];
+    /** Feature names past the profile's limit (MAX_FEATURES, 1,000) in the current data: not monitored. */
+    droppedFeatures: number;
     duplicateIds: number;
     malformedShare: number;
     minutesSinceLastData: number | null;
     latency: { p50: number; p95: number; p99: number } | null;
     expectedRows: number | null;
   };
-  performance?: Record<string, unknown> & { task: Task; labelCoverage: number };
+  performance?: Record<string, unknown> & { task: Task; labelCoverage: number; labeledRows?: number };
   alerts: Alert[];
 }

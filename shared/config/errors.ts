@@ -21,3 +21,16 @@ export class ConfigFieldError extends ConfigError {
     this.name = "ConfigFieldError";
   }
 }
+
+/** A config file or object larger than the limit: rejected before it is read. */
+export class ConfigTooLargeError extends ConfigError {
+  constructor(
+    source: string,
+    readonly size: number,
+    readonly limit: number,
+    unit: "bytes" | "characters" = "bytes",
+  ) {
+    super(source, `${size} ${unit} is larger than the limit of ${limit} for a monitor config`);
+    this.name = "ConfigTooLargeError";
+  }
+}

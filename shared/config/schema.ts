@@ -29,6 +29,8 @@ export const AlertRuleSchema = z.strictObject({
   runbook: z.string().max(2_000).optional(),
   action: z.enum(["notify", "retrain"]).default("notify"),
   cooldown: duration.optional(),
+  /** Consecutive firing evaluations (windows) before the rule notifies (default 1: at once). */
+  fireAfter: z.number().int().min(1).max(100).optional(),
   /** Consecutive clear evaluations before a firing rule resolves (default 3). */
   resolveAfter: z.number().int().min(1).max(100).optional(),
   description: z.string().max(2_000).optional(),
@@ -80,9 +82,22 @@ export const MonitorConfigSchema = z.strictObject({
       ttlDays: z.number().int().positive().max(3_650).default(90),
       minCoverage: z.number().gt(0).lte(1).default(0.8),
       maxWait: duration.default("30d"),
+      /** Labelled rows a window needs before model-quality rules judge it (its metrics are published anyway). */
+      minLabelled: z.number().int().min(1).max(1_000_000).default(100),
     })
-    .default({ sampleRate: 1, ttlDays: 90, minCoverage: 0.8, maxWait: "30d" }),
+    .default({ sampleRate: 1, ttlDays: 90, minCoverage: 0.8, maxWait: "30d", minLabelled: 100 }),
   alerts: z.array(AlertRuleSchema).max(200).optional(),
+  /**
+   * CloudWatch metrics per feature: `all` (drift score and flag, five quality shares), `drift` (drift
+   * score and flag; quality shares as the model's worst feature), `none` (model-level only). Each
+   * distinct metric costs about $0.30 a month; the window's full report stays in S3 either way.
+   */
+  metrics: z.strictObject({ perFeature: z.enum(["all", "drift", "none"]).default("all") }).default({ perFeature: "all" }),
+  /** Which severities reach which channel for this model (default: email P1, P2; Slack all). */
+  routing: z
+    .strictObject({ email: z.array(z.enum(SEVERITIES)).max(4), slack: z.array(z.enum(SEVERITIES)).max(4) })
+    .partial()
+    .optional(),
 });
 
 /** A validated monitor config, defaults filled in. */

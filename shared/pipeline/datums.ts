@@ -31,7 +31,7 @@ const QUALITY_METRICS: Array<[keyof CheckReport["features"][string]["quality"], 
  * @example
  * windowDatums(report, "bank", start).find((d) => d.name === "RowCount")?.value;
  */
-export function windowDatums(r: CheckReport, model: string, windowStartMs: number): MetricDatum[] {
+export function windowDatums(r: CheckReport, model: string, windowStartMs: number, perFeature: "all" | "drift" | "none" = "all"): MetricDatum[] {
   const out: MetricDatum[] = [];
   const m = (name: string, value: number | null | undefined, feature?: string, unit: MetricDatum["unit"] = "None") => {
     if (value === null || value === undefined || !Number.isFinite(value)) return;
@@ -51,11 +51,18 @@ export function windowDatums(r: CheckReport, model: string, windowStartMs: numbe
     m(METRIC.LatencyP99, r.quality.latency.p99, undefined, "Milliseconds");
   }
   for (const [feature, f] of Object.entries(r.features)) {
-    if (f.drift) {
+    if (f.drift && perFeature !== "none") {
       m(METRIC.DriftScore, f.drift.statistic, feature);
       m(METRIC.DriftDetected, f.drift.drifted ? 1 : 0, feature);
     }
-    for (const [key, name] of QUALITY_METRICS) m(name, f.quality[key], feature);
+    if (perFeature === "all") for (const [key, name] of QUALITY_METRICS) m(name, f.quality[key], feature);
+  }
+  if (perFeature !== "all") {
+    // One metric per share: the worst feature's value (the report in S3 names the feature).
+    for (const [key, name] of QUALITY_METRICS) {
+      const values = Object.values(r.features).map((f) => f.quality[key]).filter((v): v is number => v !== null && Number.isFinite(v));
+      if (values.length > 0) m(name, Math.max(...values));
+    }
   }
   return out;
 }

@@ -94,7 +94,7 @@ export async function evaluateModel(deps: EvaluateDeps, model: string): Promise<
       }
       const history = await metricHistory(deps.objects, model, starts.filter((x) => x < w).slice(-HISTORY_WINDOWS));
       const report = compareProfiles(reference, merged, config, { history });
-      datums.push(...windowDatums(report, model, w), lateDatum(model, w, 0));
+      datums.push(...windowDatums(report, model, w, config.metrics.perFeature), lateDatum(model, w, 0));
       const atWindow = evaluateRules(report, reference, config, history).filter((o) => !isPerformanceRule(o.rule.when));
       out.notifications += await processAlerts(deps, config, model, w, atWindow, report);
       const distributions = featureDistributions(reference, merged, config);
@@ -189,7 +189,7 @@ async function performanceStep(ctx: WindowContext, w: number): Promise<void> {
     for (const [segment, m] of Object.entries(perf.segments)) ctx.datums.push(...performanceDatums(m, model, w, segment));
     const report = (await readWindowMetrics(deps.objects, model, w))?.report as CheckReport | undefined;
     if (report && reference) {
-      const withPerf: CheckReport = { ...report, performance: { ...perf.metrics, task: config.task, labelCoverage: perf.coverage } };
+      const withPerf: CheckReport = { ...report, performance: { ...perf.metrics, task: config.task, labeledRows: perf.labelled, labelCoverage: perf.coverage } };
       const outcomes = evaluateRules(withPerf, reference, config, {}).filter((o) => isPerformanceRule(o.rule.when));
       ctx.out.notifications += await processAlerts(deps, config, model, w, outcomes, withPerf);
     }

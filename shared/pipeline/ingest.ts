@@ -1,9 +1,9 @@
 import { parseDurationMs, windowStartMs } from "../config/duration.ts";
 import type { MonitorConfig } from "../config/schema.ts";
-import type { Clock, JoinStore, ObjectStore, PredictionItem } from "../ports.ts";
-import { readLog, ReaderError } from "../readers/index.ts";
+import type { Clock, JoinStore, ObjectInfo, ObjectStore, PredictionItem } from "../ports.ts";
+import { readLog, ReaderError, type ReadOptions } from "../readers/index.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
-import type { LogRecord, MalformedRow, RecordView } from "../types.ts";
+import type { ByteSource, LogRecord, MalformedRow, RecordSink, RecordView } from "../types.ts";
 import { loadModelConfig, loadReference } from "./context.ts";
 import { doneKey, modelOfKey, partialKey, quarantineKey, sourceId } from "./keys.ts";
 import { RecordProfiler, referenceShape, type ProfileWithPerformance } from "./profiler.ts";
@@ -16,6 +16,12 @@ const NO_SEGMENTS: Record<string, string> = Object.freeze({}) as Record<string, 
 const JOIN_BATCH = 500;
 /** Join items gathered before the router writes them out (between chunks). */
 const DRAIN_ITEMS = 5_000;
+/**
+ * How far after its object's upload time a record's timestamp may lie (clock skew between the
+ * serving host and the store): 1 day. Later ones are malformed: a record from year 9999 would
+ * otherwise open a window that never closes and, being the newest, pin freshness at zero.
+ */
+export const MAX_CLOCK_SKEW_MS = 86_400_000;
 
 /** What ingesting one object did. */
 export interface IngestResult {
@@ -37,7 +43,10 @@ export interface StoredPartial {
   source: { key: string; etag: string };
   windowStartMs: number;
   profile: ProfileWithPerformance;
-  /** Ids this object repeated from earlier objects (found by the join store). */
+  /**
+   * Ids of this window the join store already held for another object, or for this object in
+   * another window (repeats within this window are in `profile.ids.duplicates`).
+   */
   joinDuplicates: number;
 }
 
@@ -58,7 +67,8 @@ export interface IngestDeps {
  * Ingests one prediction-log object: streams it once, profiles each event-time window it touches
  * into a partial profile keyed by the object's key and ETag, stores prediction ids for the label
  * join, and samples malformed rows into quarantine/. Reprocessing the same key and ETag changes
- * nothing. Records without a timestamp take the object's upload time.
+ * nothing. Records without a timestamp take the object's upload time; records timestamped more
+ * than MAX_CLOCK_SKEW_MS after it are malformed.
  *
  * @throws ReaderError for a file-level problem (binary, truncated gzip…), ConfigError for a bad monitor.
  */
@@ -85,20 +95,26 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
     for (const it of items) (byWindow.get(it.windowStartMs) ?? byWindow.set(it.windowStartMs, []).get(it.windowStartMs)!).push(it);
     for (const [w, list] of byWindow) {
       for (let i = 0; i < list.length; i += JOIN_BATCH) {
-        const r = await deps.joins.putPredictions(model, list.slice(i, i + JOIN_BATCH), config.labels.ttlDays);
+        const r = await deps.joins.putPredictions(model, list.slice(i, i + JOIN_BATCH), config.labels.ttlDays, id);
         stored += r.inserted;
         dupPerWindow.set(w, (dupPerWindow.get(w) ?? 0) + r.duplicates);
       }
     }
   };
   const sink = new WindowRouter(config, reference, source.info.lastModifiedMs, writeItems);
+  // A store that does not know the upload time (0) sets no limit rather than rejecting everything.
+  const latestTimestampMs = source.info.lastModifiedMs > 0 ? source.info.lastModifiedMs + MAX_CLOCK_SKEW_MS : undefined;
+  const readOptions = { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: requiredFields(config), latestTimestampMs };
   let summary;
   try {
-    summary = await readLog(source, { fields: config.fields, columnOrder: config.columnOrder, task: config.task, requiredColumns: requiredFields(config) }, sink);
+    summary = await readLog(source, readOptions, sink);
   } catch (e) {
     if (!(e instanceof ReaderError)) throw e;
     // A file-level problem: retrying cannot help, and keeping part of it would double count when
-    // the fixed file is uploaded again. The whole object is rejected and the reason quarantined.
+    // the fixed file is uploaded again. The whole object is rejected and the reason quarantined,
+    // and the join items the rows before the break stored are taken back (a break after more
+    // than DRAIN_ITEMS of them), so its ids count nowhere — not as duplicates of the fixed file's.
+    if (sink.wroteItems) await releaseItems(deps.joins, source, readOptions, config, model, id);
     const result: IngestResult = { key, model, rows: 0, malformed: 0, windows: [], predictionsStored: 0, duplicateIds: 0, skipped: false, rejected: e.message };
     await deps.objects.put(quarantineKey(model, id).replace(/\.jsonl$/, ".rejected.json"), JSON.stringify({ source: key, etag: source.info.etag, reason: e.message }), "application/json");
     await deps.objects.put(doneKey(model, id), JSON.stringify(result), "application/json");
@@ -119,6 +135,33 @@ export async function ingestObject(deps: IngestDeps, key: string): Promise<Inges
   // Written last: its presence marks the object (key and ETag) as done, so a redelivery is skipped.
   await deps.objects.put(doneKey(model, id), JSON.stringify(result), "application/json");
   return result;
+}
+
+/**
+ * Reads a rejected object again up to its break and releases the join items it stored, in
+ * batches as they stream (the reader throws the same ReaderError at the same place).
+ */
+async function releaseItems(joins: JoinStore, source: ByteSource & { info: ObjectInfo }, options: ReadOptions, config: MonitorConfig, model: string, id: string): Promise<void> {
+  const windowMs = parseDurationMs(config.window);
+  let batch: Array<Pick<PredictionItem, "id" | "windowStartMs">> = [];
+  const flush = async (): Promise<void> => {
+    const items = batch;
+    batch = [];
+    for (let i = 0; i < items.length; i += JOIN_BATCH) await joins.releasePredictions(model, items.slice(i, i + JOIN_BATCH), id);
+  };
+  const sink: RecordSink = {
+    record: (r) => {
+      if (r.id !== null && sampled(r.id, config.labels.sampleRate)) batch.push({ id: r.id, windowStartMs: windowStartMs(r.timestampMs ?? source.info.lastModifiedMs, windowMs) });
+    },
+    malformed: () => {},
+    drain: () => (batch.length >= DRAIN_ITEMS ? flush() : undefined),
+  };
+  try {
+    await readLog(source, options, sink);
+  } catch (e) {
+    if (!(e instanceof ReaderError)) throw e;
+  }
+  await flush();
 }
 
 /** Routes records to one profiler per event-time window and collects join items. */
@@ -185,11 +228,16 @@ class WindowRouter {
     if (this.items.length >= DRAIN_ITEMS) return this.drainAll();
   }
 
+  /** Whether join items were written (before the whole object was read). */
+  wroteItems = false;
+
   /** Writes every gathered join item. */
   async drainAll(): Promise<void> {
     const items = this.items;
     this.items = [];
-    if (items.length > 0) await this.writeItems(items);
+    if (items.length === 0) return;
+    this.wroteItems = true;
+    await this.writeItems(items);
   }
 
   malformed(m: MalformedRow): void {

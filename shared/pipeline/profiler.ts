@@ -1,7 +1,7 @@
 import { PREDICTION_KEY, SCORE_KEY } from "../check/keys.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import { addObservation, mergeAccumulators, newAccumulator, type MetricsAccumulator } from "../metrics/accumulator.ts";
-import { ProfileBuilder } from "../profile/profile-builder.ts";
+import { ProfileBuilder, type ProfileBuilderOptions } from "../profile/profile-builder.ts";
 import { mergeProfiles } from "../profile/merge-profiles.ts";
 import type { Profile } from "../profile/types.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
@@ -31,8 +31,9 @@ export class RecordProfiler implements RecordSink {
   constructor(
     private readonly config: MonitorConfig,
     private readonly reference?: ReferenceShape,
+    private readonly limits?: BuilderLimits,
   ) {
-    this.builder = newBuilder(config, reference);
+    this.builder = newBuilder(config, reference, limits);
     this.acc = newAccumulator(config.task, { positiveLabel: config.positiveLabel });
   }
 
@@ -60,7 +61,7 @@ export class RecordProfiler implements RecordSink {
   finish(): ProfileWithPerformance {
     const p = this.builder.finish();
     const out = { ...p, performance: this.labelled > 0 ? this.acc : null };
-    this.builder = newBuilder(this.config, this.reference);
+    this.builder = newBuilder(this.config, this.reference, this.limits);
     this.acc = newAccumulator(this.config.task, { positiveLabel: this.config.positiveLabel });
     this.labelled = 0;
     return out;
@@ -77,10 +78,14 @@ export function referenceShape(ref: ReferenceProfile): ReferenceShape {
   return { schema, binEdges: ref.binEdges };
 }
 
-function newBuilder(config: MonitorConfig, reference?: ReferenceShape): ProfileBuilder {
+/** Smaller exactness limits for profiles that only estimate a statistic (reference calibration windows). */
+export type BuilderLimits = Pick<ProfileBuilderOptions, "exactDistinctCap" | "compression" | "idDistinctCap">;
+
+function newBuilder(config: MonitorConfig, reference?: ReferenceShape, limits?: BuilderLimits): ProfileBuilder {
   const declared = { ...(reference ? Object.fromEntries(Object.entries(reference.schema).map(([k, s]) => [k, s.type])) : {}), ...config.features };
   const edges = reference?.binEdges ?? {};
   return new ProfileBuilder({
+    ...limits,
     declaredTypes: declared,
     binEdges: edges,
     fieldBinEdges: { ...(edges[PREDICTION_KEY] ? { prediction: edges[PREDICTION_KEY] } : {}), ...(edges[SCORE_KEY] ? { score: edges[SCORE_KEY] } : {}) },

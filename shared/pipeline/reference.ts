@@ -5,10 +5,7 @@ import { serialiseReference } from "../reference/parse.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
 import { loadModelConfig } from "./context.ts";
 import { isReferenceData, modelOfKey, referenceProfileKey } from "./keys.ts";
-import { ChunkedProfiler } from "./profiler.ts";
-
-/** Chunks of the reference for calibrated thresholds. */
-export const REFERENCE_CHUNKS = 10;
+import { ReferenceProfiler } from "./reference-profiler.ts";
 
 /**
  * Builds `reference/<model>/profile.json` from a dropped `reference/<model>/data.<ext>` object.
@@ -22,10 +19,11 @@ export async function buildReferenceFromObject(deps: { objects: ObjectStore }, k
   const source = await deps.objects.open(key);
   if (!source) return null;
   const config = await loadModelConfig(deps.objects, where.model);
-  const chunked = new ChunkedProfiler(config);
-  const summary = await readLog(source, { fields: config.fields, columnOrder: config.columnOrder, task: config.task }, chunked);
+  const profiler = new ReferenceProfiler(config);
+  const summary = await readLog(source, { fields: config.fields, columnOrder: config.columnOrder, task: config.task }, profiler);
   if (summary.rows === 0) throw new Error(`${key}: no readable rows in the reference data (${summary.malformed} malformed)`);
-  const reference = buildReference(chunked.groups(REFERENCE_CHUNKS), config);
+  const { chunks, windows } = profiler.finish();
+  const reference = buildReference(chunks, config, windows);
   await deps.objects.put(referenceProfileKey(where.model), serialiseReference(reference), "application/json");
   return reference;
 }

@@ -1,6 +1,7 @@
 /**
  * JSON Lines: one JSON object per line. Blank (whitespace-only) lines are skipped; a line that does
- * not parse, or parses to something other than an object, is malformed.
+ * not parse, or parses to something other than an object, is malformed. Bare NaN, Infinity and
+ * -Infinity, as Python's json.dumps writes them, are read as those numbers.
  *
  * @example
  * const reader = jsonLinesReader(handler, options);
@@ -8,6 +9,7 @@
  * reader.end();
  */
 import type { RowHandler } from "./handler.ts";
+import { parseJsonNonFinite } from "./json-nonfinite.ts";
 import { LineSplitter } from "./lines.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { RowScanner } from "./row-scanner.ts";
@@ -33,7 +35,7 @@ export function jsonLinesReader(handler: RowHandler, options: ResolvedOptions): 
   const onText = (text: string, line: number): void => jsonLine(text, line, handler);
   const view = handler.view?.bind(handler);
   if (view === undefined) return new LineSplitter(options.maxLineBytes, options.startLine, onText, tooLong);
-  const scanner = new RowScanner(options.fields);
+  const scanner = new RowScanner(options.fields, options.latestTimestampMs);
   const onBytes = (b: Buffer, start: number, end: number, line: number): boolean => {
     if (start === end) return true;
     if (!scanner.scan(b, start, end)) return false;
@@ -51,8 +53,11 @@ export function jsonLine(text: string, line: number, handler: RowHandler): void 
     v = JSON.parse(text);
   } catch (e) {
     if (text.trim().length === 0) return;
-    handler.malformed(line, `invalid JSON: ${(e as Error).message}`, text);
-    return;
+    v = parseJsonNonFinite(text);
+    if (v === undefined) {
+      handler.malformed(line, `invalid JSON: ${(e as Error).message}`, text);
+      return;
+    }
   }
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     handler.malformed(line, "not a JSON object", text);

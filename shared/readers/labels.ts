@@ -2,7 +2,7 @@
  * `readLabels`: ground-truth labels from JSON Lines, JSON arrays, CSV or Parquet (optionally
  * gzip): plain records (`{"request_id": "req-123", "label": 0, "timestamp"?: …}`, names from
  * `options.fields`) and SageMaker ground-truth records (`groundTruthData` + `eventMetadata`).
- * A row without an id or a label is malformed.
+ * A row without an id or a label, or with a NaN or infinite label, is malformed.
  *
  * @example
  * const labels: LabelRecord[] = [];
@@ -69,6 +69,8 @@ class LabelRowHandler extends CountingRowHandler implements CountingHandler {
     const f = this.options.fields;
     if (id === null) throw new MalformedRowError(`missing id (${f.id})`);
     if (label === null) throw new MalformedRowError(`missing label (${f.label})`);
+    // NaN or ±∞ is no class and no value to score against; stores cannot hold it either.
+    if (typeof label === "number" && !Number.isFinite(label)) throw new MalformedRowError(`label: not a finite number (${label})`);
     if (this.rows >= this.options.maxRows) return;
     this.rows++;
     this.sink.label({ id, label, timestampMs });

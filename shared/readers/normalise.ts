@@ -11,7 +11,7 @@
  */
 import { type FieldMap, type FieldValue, type LogRecord } from "../types.ts";
 import { MalformedRowError } from "./errors.ts";
-import { parseTimestamp } from "./timestamp.ts";
+import { inTimestampRange, parseTimestampAnyRange } from "./timestamp.ts";
 import { csvValue, jsonValue, numberValue, textValue, type NonScalarCounter } from "./values.ts";
 
 /** How a row's values were written: typed JSON/Parquet values, or CSV text. */
@@ -22,13 +22,15 @@ export interface NormaliseContext extends NonScalarCounter {
   readonly fields: FieldMap;
   /** The mapped field names (not features in flat rows). */
   readonly mapped: ReadonlySet<string>;
+  /** Records timestamped after this (epoch ms) are malformed; +∞ for no limit. */
+  readonly latestMs: number;
 }
 
 /** Builds the per-read state of the normaliser. */
-export function normaliseContext(fields: FieldMap): NormaliseContext {
+export function normaliseContext(fields: FieldMap, latestMs = Number.POSITIVE_INFINITY): NormaliseContext {
   const mapped = new Set([fields.timestamp, fields.id, fields.prediction, fields.score, fields.label]);
   for (const k of [fields.version, fields.latency, fields.features, fields.probabilities]) mapped.add(k);
-  return { fields, mapped, nonScalar: 0 };
+  return { fields, mapped, nonScalar: 0, latestMs };
 }
 
 /** The own property `key` of `o`, never an inherited one ("constructor" in a log is data). */
@@ -59,7 +61,7 @@ export function toLogRecord(row: Record<string, unknown>, mode: ValueMode, ctx: 
   const ts = own(row, f.timestamp);
   // Same property order as emptyRecord(), so every record shares one hidden class.
   return {
-    timestampMs: ts === undefined ? null : timestampOf(ts),
+    timestampMs: ts === undefined ? null : timestampOf(ts, ctx.latestMs),
     id: textValue(own(row, f.id), ctx),
     version: textValue(own(row, f.version), ctx),
     prediction: scalar(own(row, f.prediction), ctx),
@@ -71,11 +73,28 @@ export function toLogRecord(row: Record<string, unknown>, mode: ValueMode, ctx: 
   };
 }
 
-/** A timestamp value in epoch ms, or null when missing. */
-export function timestampOf(v: unknown): number | null {
-  const ms = parseTimestamp(v);
+/**
+ * A timestamp value in epoch ms, or null when missing.
+ *
+ * @throws MalformedRowError when it cannot be read, lies outside the years 0001–9999, or is later
+ *   than `latestMs`
+ * @example
+ * timestampOf("2024-01-15T10:30:00Z"); // 1705314600000
+ * timestampOf(1e300); // throws "timestamp: '1e+300' is outside the years 0001–9999"
+ */
+export function timestampOf(v: unknown, latestMs = Number.POSITIVE_INFINITY): number | null {
+  const ms = parseTimestampAnyRange(v);
+  if (ms === null) return null;
   if (Number.isNaN(ms)) throw new MalformedRowError(`timestamp: cannot parse '${String(v).slice(0, 100)}'`);
+  if (!inTimestampRange(ms)) throw new MalformedRowError(`timestamp: '${String(v).slice(0, 100)}' is outside the years 0001–9999`);
+  if (ms > latestMs) {
+    throw new MalformedRowError(`timestamp: ${new Date(ms).toISOString()} is later than the latest accepted time ${isoOrRaw(latestMs)}`);
+  }
   return ms;
+}
+
+function isoOrRaw(ms: number): string {
+  return inTimestampRange(ms) ? new Date(ms).toISOString() : String(ms);
 }
 
 function csvScalar(v: unknown, ctx: NonScalarCounter): FieldValue {

@@ -40,6 +40,12 @@ export interface ReadOptions {
   readonly task?: Task;
   /** Stop after this many records (rows for `readLabels`) were delivered. @default unlimited */
   readonly maxRows?: number;
+  /**
+   * Records timestamped later than this (epoch ms) are malformed: the ingest step passes the
+   * object's upload time plus a day of clock skew, since no event happens after its log was
+   * written. Prediction logs only. @default no limit
+   */
+  readonly latestTimestampMs?: number;
 }
 
 /** What a read found; `rows` counts records delivered to the sink. */
@@ -82,12 +88,14 @@ export interface ResolvedOptions {
   readonly columnOrder: readonly string[] | undefined;
   readonly task: Task | undefined;
   readonly maxRows: number;
+  readonly latestTimestampMs: number;
 }
 
 /**
  * Fills in defaults and checks the numbers.
  *
- * @throws RangeError when maxLineBytes, startLine or maxRows is not a positive integer
+ * @throws RangeError when maxLineBytes, startLine or maxRows is not a positive integer, or
+ *   latestTimestampMs is NaN
  * @example
  * resolveOptions({}).fields.id; // "request_id"
  */
@@ -104,6 +112,7 @@ export function resolveOptions(o: ReadOptions): ResolvedOptions {
   if (maxRows !== Number.POSITIVE_INFINITY && (!Number.isInteger(maxRows) || maxRows < 0)) {
     throw new RangeError(`readLog: maxRows must be a non-negative integer, got ${maxRows}`);
   }
+  if (Number.isNaN(o.latestTimestampMs)) throw new RangeError("readLog: latestTimestampMs must be a number, got NaN");
   return {
     format: o.format,
     fields: { ...DEFAULT_FIELDS, ...o.fields },
@@ -113,6 +122,7 @@ export function resolveOptions(o: ReadOptions): ResolvedOptions {
     columnOrder: o.columnOrder,
     task: o.task,
     maxRows,
+    latestTimestampMs: o.latestTimestampMs ?? Number.POSITIVE_INFINITY,
   };
 }
 

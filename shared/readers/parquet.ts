@@ -69,7 +69,13 @@ export function rangedBuffer(source: ByteSource): AsyncBuffer | null {
   return {
     byteLength: size,
     async slice(start: number, end?: number): Promise<ArrayBuffer> {
-      const u8 = await read.call(source, start, end ?? size);
+      let u8: Uint8Array;
+      try {
+        u8 = await read.call(source, start, end ?? size);
+      } catch (e) {
+        if (typeof e === "object" && e !== null) sourceFailures.add(e);
+        throw e;
+      }
       return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
     },
   };
@@ -84,11 +90,22 @@ export function memoryBuffer(bytes: Uint8Array): AsyncBuffer {
   };
 }
 
+/**
+ * Errors the source's own ranged reads threw (a network or S3 failure). They are not a corrupt
+ * file: they propagate as they are, so the caller retries instead of rejecting the object.
+ */
+const sourceFailures = new WeakSet<object>();
+
+function fromSource(e: unknown, depth = 0): boolean {
+  if (typeof e !== "object" || e === null || depth > 5) return false;
+  return sourceFailures.has(e) || fromSource((e as { cause?: unknown }).cause, depth + 1);
+}
+
 async function guard<T>(source: string, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof ReaderError) throw e;
+    if (e instanceof ReaderError || fromSource(e)) throw e;
     throw new CorruptParquetError(source, { cause: e });
   }
 }

@@ -17,7 +17,7 @@ import { VIEW_KIND, type FieldMap, type FieldValue, type LogRecord, type RecordV
 import { JsonNumber, STRING_ESCAPED, STRING_NON_ASCII, stringText } from "./json-bytes.ts";
 import { KeyOrder, KeyTable, MAX_KEYS, ROLE } from "./key-table.ts";
 import { TextCache } from "./text-cache.ts";
-import { epochToMs, parseDateTimeBytes, parseTimestamp } from "./timestamp.ts";
+import { epochToMs, inTimestampRange, parseDateTimeBytes, parseTimestampAnyRange } from "./timestamp.ts";
 import { csvValue, isNullToken } from "./values.ts";
 
 /** Thrown inside a scan when the row must take the slow path (which tells why it is malformed). */
@@ -99,7 +99,11 @@ export class RowScanner implements RecordView {
   private tokStart = 0;
   private tokEnd = 0;
 
-  constructor(fields: FieldMap) {
+  /** `latestMs`: rows timestamped later are malformed (see `ReadOptions.latestTimestampMs`). */
+  constructor(
+    fields: FieldMap,
+    private readonly latestMs = Number.POSITIVE_INFINITY,
+  ) {
     this.table = new KeyTable(fields);
     this.roles = this.table.roles;
     this.keyNames = this.table.names;
@@ -332,7 +336,8 @@ export class RowScanner implements RecordView {
     if ((roles & ROLE.features) !== 0 && this.tokKind !== NULL) return false;
     if ((roles & ROLE.timestamp) !== 0) {
       const ms = this.tokenTimestamp();
-      if (ms !== ms) return false;
+      // Unreadable, outside the years 0001–9999 or later than allowed: `timestampOf` says which.
+      if (ms !== null && (!inTimestampRange(ms) || ms > this.latestMs)) return false;
       this.timestampMs = ms;
     }
     if ((roles & ROLE.id) !== 0) this.tokenId();
@@ -398,7 +403,7 @@ export class RowScanner implements RecordView {
     throw SLOW_PATH;
   }
 
-  /** `parseTimestamp` of the token: epoch ms, null, or NaN. */
+  /** `parseTimestampAnyRange` of the token: epoch ms, null, or NaN. */
   private tokenTimestamp(): number | null {
     switch (this.tokKind) {
       case NUMBER:
@@ -410,7 +415,7 @@ export class RowScanner implements RecordView {
           const ms = parseDateTimeBytes(this.buf, this.tokStart, this.tokEnd);
           if (ms === ms) return ms;
         }
-        return parseTimestamp(stringText(this.buf, this.tokStart, this.tokEnd, this.strFlags));
+        return parseTimestampAnyRange(stringText(this.buf, this.tokStart, this.tokEnd, this.strFlags));
       }
       default:
         return Number.NaN;

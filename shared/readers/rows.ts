@@ -33,7 +33,7 @@ export abstract class CountingRowHandler {
   readonly ctx: NormaliseContext;
 
   constructor(protected readonly options: ResolvedOptions) {
-    this.ctx = normaliseContext(options.fields);
+    this.ctx = normaliseContext(options.fields, options.latestTimestampMs);
   }
 
   get done(): boolean {

@@ -36,7 +36,7 @@ export function isGroundTruth(row: object): boolean {
 export function captureRecords(
   row: object,
   options: { readonly columnOrder?: readonly string[]; readonly task?: Task },
-  ctx: NonScalarCounter,
+  ctx: NonScalarCounter & { readonly latestMs?: number },
 ): LogRecord[] {
   const data = own(row, "captureData") as object;
   const meta = metadataOf(row);
@@ -51,7 +51,7 @@ export function captureRecords(
     );
   }
   const ids = idsOf(meta, Math.max(features.length, predictions.length), ctx);
-  const timestampMs = timestampOf(own(meta, "inferenceTime"));
+  const timestampMs = timestampOf(own(meta, "inferenceTime"), ctx.latestMs);
   return ids.map((id, i) => {
     const r = emptyRecord();
     r.id = id;

@@ -3,7 +3,9 @@
  * fraction; zone `Z`, `±HH:MM`, `±HHMM` or `±HH`; no zone means UTC), the same with `/` between the
  * date parts ("2001/01/01 06:55"), epoch numbers or numeric strings, and `Date` values (Parquet).
  * Epoch unit by magnitude: |x| < 1e11 seconds, < 1e14 milliseconds, < 1e17 microseconds, else
- * nanoseconds (1e11 s is the year 5138; 1e11 ms is 1973).
+ * nanoseconds (1e11 s is the year 5138; 1e11 ms is 1973). Times outside the years 0001–9999 (what
+ * ISO-8601 writes with four digits, and far inside what a JS Date holds) cannot be read: `1e300`
+ * is a broken value, not an event time.
  *
  * @example
  * parseTimestamp("2024-01-15T10:30:00Z"); // 1705314600000
@@ -13,11 +15,30 @@
  */
 import { isNullToken } from "./values.ts";
 
+/** The earliest event time accepted: 0001-01-01T00:00:00.000Z, in epoch ms. */
+export const MIN_TIMESTAMP_MS = -62_135_596_800_000;
+/** The latest event time accepted: 9999-12-31T23:59:59.999Z, in epoch ms. */
+export const MAX_TIMESTAMP_MS = 253_402_300_799_999;
+
 const EPOCH_NUMBER_RE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Epoch ms, null when the value is missing, NaN when it cannot be read. */
+/** Epoch ms, null when the value is missing, NaN when it cannot be read or is out of range. */
 export function parseTimestamp(v: unknown): number | null {
+  const ms = parseTimestampAnyRange(v);
+  return ms !== null && !inTimestampRange(ms) ? Number.NaN : ms;
+}
+
+/** True for epoch ms within the years 0001–9999 (false for NaN). @example inTimestampRange(0); // true */
+export function inTimestampRange(ms: number): boolean {
+  return ms >= MIN_TIMESTAMP_MS && ms <= MAX_TIMESTAMP_MS;
+}
+
+/**
+ * As `parseTimestamp`, without the range check, so a caller can tell "out of range" from
+ * "unreadable". @example parseTimestampAnyRange(1e300); // 1e294
+ */
+export function parseTimestampAnyRange(v: unknown): number | null {
   switch (typeof v) {
     case "string":
       if (isNullToken(v)) return null;
@@ -107,10 +128,11 @@ export function parseDateTimeBytes(b: Uint8Array, start: number, end: number): n
 /**
  * `Date.UTC(y, mo - 1, d, h, mi, sec)` for the ranges the parser lets through (years 0–9999, a
  * second of 60 rolling over), by integer arithmetic: days from the civil date (H. Hinnant's
- * algorithm), no call into the engine's date code. Years 0–99 mean 1900–1999, as in `Date.UTC`.
+ * algorithm), no call into the engine's date code. The year is taken as written (`Date.UTC` would
+ * read 0–99 as 1900–1999).
  */
 function utcMs(year: number, mo: number, d: number, h: number, mi: number, sec: number): number {
-  const y = (year <= 99 ? year + 1900 : year) - (mo <= 2 ? 1 : 0);
+  const y = year - (mo <= 2 ? 1 : 0);
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;

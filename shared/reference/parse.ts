@@ -13,8 +13,27 @@ export class ReferenceFormatError extends Error {
   }
 }
 
-/** The largest reference profile accepted, in characters. */
-export const MAX_REFERENCE_CHARS = 256 * 1024 * 1024;
+/** A reference file or object larger than the limit: rejected before it is read. */
+export class ReferenceTooLargeError extends ReferenceFormatError {
+  constructor(
+    source: string,
+    readonly size: number,
+    readonly limit: number,
+    unit: "bytes" | "characters" = "bytes",
+  ) {
+    super(source, `${size} ${unit} is larger than the limit of ${limit} for a reference profile`);
+    this.name = "ReferenceTooLargeError";
+  }
+}
+
+/**
+ * The largest reference profile accepted: 256 MiB, as bytes of a file or object (checked before
+ * reading it) and as characters of its text. The largest a profile can legitimately be — 1,000
+ * features of 10,000 exact distinct values each — is about 210 MB of JSON.
+ */
+export const MAX_REFERENCE_BYTES = 256 * 1024 * 1024;
+/** The same limit on the text `parseReference` is given. */
+export const MAX_REFERENCE_CHARS = MAX_REFERENCE_BYTES;
 
 /**
  * Parses and checks a reference profile (`reference/<model>/profile.json`).
@@ -24,7 +43,7 @@ export const MAX_REFERENCE_CHARS = 256 * 1024 * 1024;
  * parseReference(serialiseReference(ref), "reference/m/profile.json").model;
  */
 export function parseReference(text: string, source: string): ReferenceProfile {
-  if (text.length > MAX_REFERENCE_CHARS) throw new ReferenceFormatError(source, `larger than ${MAX_REFERENCE_CHARS} characters`);
+  if (text.length > MAX_REFERENCE_CHARS) throw new ReferenceTooLargeError(source, text.length, MAX_REFERENCE_CHARS, "characters");
   let raw: unknown;
   try {
     raw = JSON.parse(text);

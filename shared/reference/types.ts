@@ -27,6 +27,27 @@ export interface ReferenceChunk {
   metrics: Record<string, number | null>;
 }
 
+/** A drift threshold calibrated on the reference's chunks for one feature (or the prediction). */
+export interface CalibratedThreshold {
+  /** The method the chunk statistics were computed with (the automatic or configured one). */
+  method: string;
+  /** max(method default, mean + 3·std of the chunk statistics). */
+  threshold: number;
+  /** Mean and sample standard deviation (ddof 1) of the statistic over the chunks. */
+  mean: number;
+  std: number;
+}
+
+/** How the reference was cut for calibration and the thresholds that came of it. */
+export interface Calibration {
+  /** `window`: one chunk per event-time window of the monitor; `rows`: consecutive row-count chunks. */
+  chunking: "window" | "rows";
+  /** The monitor window the chunks follow (chunking `window`). */
+  window?: string;
+  /** Feature name (or the prediction/score keys) → calibrated threshold, for score methods. */
+  thresholds: Record<string, CalibratedThreshold>;
+}
+
 /**
  * `reference/<model>/profile.json` (DESIGN §3): the merged profile of the reference data, plus
  * its schema, the bin edges binned drift methods use, baseline values of window metrics and the
@@ -46,4 +67,6 @@ export interface ReferenceProfile {
   /** Window metrics of the whole reference (`accuracy`, `row_count`, …). */
   baseline: Record<string, number | null>;
   chunks: ReferenceChunk[];
+  /** Thresholds calibrated on the chunks; absent in references built before calibration existed. */
+  calibration?: Calibration;
 }

@@ -5,7 +5,9 @@ import { prng } from "../../bench/generate.ts";
 import { tempDir, vigil } from "./helpers.ts";
 
 // `vigil local --bucket <dir>` on a folder laid out like the bucket: reference data, a monitor,
-// two days of logs (the second drifted) and labels; alerts print and the dashboard is written.
+// three days of logs (the second and third drifted) and labels; alerts print and the dashboard is
+// written. Feature drift (P4) notifies on the first drifted window; dataset drift (P3) needs two
+// drifted windows in a row (default rules, fireAfter 2).
 const DAY = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
 
@@ -33,10 +35,13 @@ describe("vigil local --bucket", () => {
     writeFileSync(join(root, "monitors/m.yaml"), "model: m\nwindow: 1d\nlateness: 1h\n");
     put(root, "predictions/m/day0.jsonl", rows(0, 400, false, 2));
     put(root, "predictions/m/day1.jsonl", rows(1, 400, true, 3));
+    put(root, "predictions/m/day2.jsonl", rows(2, 400, true, 4));
     put(root, "labels/m/labels.jsonl", rows(0, 400, false, 2).map((r, i) => ({ request_id: r.request_id, label: i % 2 })));
     const first = await vigil("local", "--bucket", root);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/\[P3\] m: dataset_drift 1 vs 0\.5 \(window 2024-01-02\)/);
+    expect(first.out).toMatch(/\[P4\] m: feature_drift .*\(window 2024-01-02\)/);
+    expect(first.out).not.toMatch(/dataset_drift .*\(window 2024-01-02\)/);
+    expect(first.out).toMatch(/\[P3\] m: dataset_drift 1 vs 0\.5 \(window 2024-01-03\)/);
     expect(first.out).not.toMatch(/window 2024-01-01\)/);
     const page = /Dashboard: (.+\.html)/.exec(first.out)?.[1];
     expect(page && existsSync(page)).toBe(true);

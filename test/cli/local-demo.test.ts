@@ -29,9 +29,12 @@ describe("vigil local --demo", () => {
     expect(result.code).toBe(0);
     const lines = result.out.split("\n").filter((l) => /^\s+\[(P\d|RESOLVED)/.test(l));
     expect(lines.length).toBeGreaterThan(5);
-    expect(lines[0]).toMatch(/\(window 2008-07-0\d\)$/);
-    expect(result.out).toMatch(/dataset_drift .*\(window 2008-07-0\d\)/);
-    expect(result.out).toMatch(/accuracy_drop/);
+    // The first window after the reference (loan, job and housing moved beyond their day-to-day
+    // range in May–June 2008); P3 prediction drift needs two drifted windows in a row.
+    expect(lines[0]).toMatch(/\[P4\] bank-marketing: feature_drift .*\(window 2008-07-01\)$/);
+    expect(result.out).toMatch(/\[P3\] bank-marketing: prediction_drift .*\(window 2008-07-0\d\)/);
+    expect(result.out).toMatch(/\[P2\] bank-marketing: accuracy_drop .*\(window 2008-07-\d\d\)/);
+    expect(result.out).toMatch(/dataset_drift/);
   });
 
   it("leaves the data where a bucket would have it", () => {

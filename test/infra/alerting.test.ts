@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Match } from "aws-cdk-lib/assertions";
 import { SLACK_SECRET_ARN, synth } from "./synth.ts";
 
 type Synth = ReturnType<typeof synth>;
@@ -13,18 +12,20 @@ beforeAll(() => {
 });
 
 describe("email alerts", () => {
-  it("subscribes the address with a P1/P2 filter that lets alarm notifications through", () => {
+  it("subscribes the address with a P1/P2 filter, a model's own routing, and alarm notifications", () => {
     full.template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
       Endpoint: "ml-oncall@example.com",
-      FilterPolicy: { $or: [{ severity: ["P1", "P2"] }, { severity: [{ exists: false }] }] },
+      FilterPolicy: {
+        $or: [{ channels: ["email"] }, { channels: [{ exists: false }], severity: ["P1", "P2"] }, { severity: [{ exists: false }] }],
+      },
     });
   });
 
   it("filters on the severities given", () => {
     synth({ alertEmail: "ml-oncall@example.com", emailSeverities: ["P1"] }).template.hasResourceProperties("AWS::SNS::Subscription", {
       Protocol: "email",
-      FilterPolicy: { $or: [{ severity: ["P1"] }, { severity: [{ exists: false }] }] },
+      FilterPolicy: { $or: [{ channels: ["email"] }, { channels: [{ exists: false }], severity: ["P1"] }, { severity: [{ exists: false }] }] },
     });
   });
 
@@ -34,10 +35,14 @@ describe("email alerts", () => {
 });
 
 describe("Slack notifier", () => {
-  it("subscribes a notifier function to every alert when the secret ARN is given", () => {
+  it("subscribes a notifier function to every alert a model does not route away from Slack", () => {
     const { stack, template } = full;
     const notify = stack.getLogicalId(stack.functions.notify!.function.node.defaultChild as never);
-    template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "lambda", Endpoint: { "Fn::GetAtt": [notify, "Arn"] }, FilterPolicy: Match.absent() });
+    template.hasResourceProperties("AWS::SNS::Subscription", {
+      Protocol: "lambda",
+      Endpoint: { "Fn::GetAtt": [notify, "Arn"] },
+      FilterPolicy: { $or: [{ channels: ["slack"] }, { channels: [{ exists: false }] }] },
+    });
   });
 
   it("gives the notifier the secret's ARN, never a webhook URL", () => {

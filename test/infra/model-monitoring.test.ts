@@ -39,6 +39,14 @@ describe("model dashboards", () => {
     }
     expect(body).toContain(`SEARCH('{\\\\\\"Vigil\\\\\\",Feature,Model} MetricName=\\\\\\"DriftScore\\\\\\" Model=\\\\\\"bank-marketing\\\\\\"'`);
     expect(body).toContain('\\"type\\":\\"alarm\\"');
+    expect(body).toContain("MAX(SEARCH(");
+  });
+
+  it("graphs the model-level worst quality share when features publish drift only", () => {
+    const t = synth({ monitorsDir: folderWith({ "m.yaml": "model: m\nmetrics: {perFeature: drift}\n" }) }).template;
+    const body = JSON.stringify(Object.values(t.findResources("AWS::CloudWatch::Dashboard"))[0].Properties.DashboardBody);
+    expect(body).toContain("MissingShare (worst feature)");
+    expect(body).not.toContain("MAX(SEARCH(");
   });
 });
 

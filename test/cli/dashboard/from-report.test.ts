@@ -17,7 +17,7 @@ function report(overrides: Partial<CheckReport> = {}): CheckReport {
     },
     prediction: { drift: null },
     dataset: { driftedFeatures: 1, driftedShare: 0.5, drifted: true, features: 2 },
-    quality: { missingColumns: [], extraColumns: [], duplicateIds: 0, malformedShare: 0.003, minutesSinceLastData: 7, latency: null, expectedRows: null },
+    quality: { missingColumns: [], extraColumns: [], droppedFeatures: 0, duplicateIds: 0, malformedShare: 0.003, minutesSinceLastData: 7, latency: null, expectedRows: null },
     performance: { task: "binary_classification", accuracy: 0.9, rocAuc: Number.NaN, confusionMatrix: [[1, 2], [3, 4]], labelCoverage: 0.8 },
     alerts: [{ rule: "feature_drift", severity: "P3", feature: "age", value: 0.21, threshold: 0.2, message: "age drifted" }],
     ...overrides,

@@ -171,6 +171,23 @@ describe("SqliteDatabase", () => {
     await expect(SqliteDatabase.open(file)).rejects.toBeInstanceOf(DatabaseVersionError);
   });
 
+  it("gives a version 1 database the predictions' source column, keeping its rows", async () => {
+    const file = join(tempDir(), "state.sqlite");
+    const db = await SqliteDatabase.open(file);
+    await new SqliteJoinStore(db, clock).putPredictions("m", [pred("a")], 14);
+    db.write((tx) => tx.run("ALTER TABLE predictions DROP COLUMN source", []) + tx.run("PRAGMA user_version = 1", []));
+    db.checkpoint();
+    db.close();
+    const again = await SqliteDatabase.open(file);
+    try {
+      const joins = new SqliteJoinStore(again, clock);
+      expect(await joins.putPredictions("m", [pred("a"), pred("b")], 14, "src-1")).toEqual({ inserted: 1, duplicates: 1, joinedEarlyLabels: 0 });
+      expect((await collect(joins.windowPredictions("m", 0))).map((p) => [p.id, p.source])).toEqual([["a", null], ["b", "src-1"]]);
+    } finally {
+      again.close();
+    }
+  });
+
   it("rolls back a write that throws", async () => {
     const db = await SqliteDatabase.open(null);
     expect(() =>

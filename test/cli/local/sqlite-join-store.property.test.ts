@@ -66,7 +66,7 @@ describe("SqliteJoinStore (property)", () => {
           const expected: JoinedPrediction[] = cases.flatMap((c, i) =>
             c.prediction
               ? [{ id: `id-${i}`, windowStartMs: c.prediction.window, timestampMs: c.prediction.window + c.prediction.at, prediction: c.prediction.value, score: null, version: null, segments: {},
-                  label: c.label ? c.label.value : null, labelDelayMs: c.label ? c.label.at - (c.prediction.window + c.prediction.at) : null }]
+                  label: c.label ? c.label.value : null, labelDelayMs: c.label ? c.label.at - (c.prediction.window + c.prediction.at) : null, source: null }]
               : [],
           );
           const byId = (a: JoinedPrediction, b: JoinedPrediction) => (a.id < b.id ? -1 : 1);

@@ -35,19 +35,37 @@ async function inBatches<T>(items: T[], put: (batch: T[]) => Promise<object>): P
 const allRows = () => db.all("SELECT * FROM predictions ORDER BY model, id", []).concat(db.all("SELECT * FROM pending_labels ORDER BY model, id", []));
 
 describe("SqliteJoinStore", () => {
+  it("counts none of a source's own ids when it comes back, and another source's as duplicates", async () => {
+    await joins.putPredictions("m", [pred("a"), pred("b", { windowStartMs: W + 3_600_000 })], 14, "src-1");
+    expect(await joins.putPredictions("m", [pred("a"), pred("a"), pred("c")], 14, "src-1")).toEqual({ inserted: 1, duplicates: 0, joinedEarlyLabels: 0 });
+    expect(await joins.putPredictions("m", [pred("b")], 14, "src-1")).toEqual({ inserted: 0, duplicates: 1, joinedEarlyLabels: 0 });
+    expect(await joins.putPredictions("m", [pred("a"), pred("d")], 14, "src-2")).toEqual({ inserted: 1, duplicates: 1, joinedEarlyLabels: 0 });
+    expect((await windowOf("m")).map((p) => [p.id, p.source])).toEqual([["a", "src-1"], ["c", "src-1"], ["d", "src-2"]]);
+  });
+
+  it("releases what a source stored, parks the labels it had joined again, and keeps other sources' ids", async () => {
+    await joins.putPredictions("m", [pred("a"), pred("b")], 14, "src-1");
+    await joins.putPredictions("m", [pred("c")], 14, "src-2");
+    await joins.putLabels("m", [label("a", 1)], 14);
+    expect(await joins.releasePredictions("m", [pred("a"), pred("b"), pred("c")], "src-1")).toBe(2);
+    expect((await windowOf("m")).map((p) => p.id)).toEqual(["c"]);
+    expect(await joins.putPredictions("m", [pred("a"), pred("b")], 14, "src-3")).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 1 });
+    expect((await windowOf("m")).map((p) => [p.id, p.source, p.label, p.labelDelayMs])).toEqual([["a", "src-3", 1, 60_000], ["b", "src-3", null, null], ["c", "src-2", null, null]]);
+  });
+
   it("joins a label that arrives after its prediction", async () => {
     expect(await joins.putPredictions("m", [pred("a"), pred("b")], 14)).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 0 });
     expect(await joins.putLabels("m", [label("a", 1)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 0 });
     expect(await windowOf("m")).toEqual([
-      { ...pred("a"), label: 1, labelDelayMs: 60_000 },
-      { ...pred("b"), label: null, labelDelayMs: null },
+      { ...pred("a"), label: 1, labelDelayMs: 60_000, source: null },
+      { ...pred("b"), label: null, labelDelayMs: null, source: null },
     ]);
   });
 
   it("joins a label that arrives before its prediction, and drops the pending row", async () => {
     expect(await joins.putLabels("m", [label("a", "yes")], 14)).toEqual({ joined: 0, pending: 1, duplicates: 0 });
     expect(await joins.putPredictions("m", [pred("a")], 14)).toEqual({ inserted: 1, duplicates: 0, joinedEarlyLabels: 1 });
-    expect(await windowOf("m")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000 }]);
+    expect(await windowOf("m")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000, source: null }]);
     expect(db.all("SELECT * FROM pending_labels", [])).toEqual([]);
   });
 

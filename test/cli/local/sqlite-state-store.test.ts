@@ -18,7 +18,7 @@ afterEach(() => db.close());
 const win = (extra: Partial<WindowState> = {}): WindowState => ({
   model: "m", windowStartMs: W, evaluatedAtMs: null, evaluatedRows: 0, lateRowsPublished: 0, performancePublishedAtMs: null, version: 1, ...extra,
 });
-const alert = (extra: Partial<AlertState> = {}): AlertState => ({ model: "m", rule: "feature_drift", firing: true, lastNotifiedMs: W, sinceMs: W, clearStreak: 0, version: 1, ...extra });
+const alert = (extra: Partial<AlertState> = {}): AlertState => ({ model: "m", rule: "feature_drift", firing: true, lastNotifiedMs: W, sinceMs: W, clearStreak: 0, fireStreak: 0, version: 1, ...extra });
 
 describe("SqliteStateStore", () => {
   it("returns null for state never written", async () => {

@@ -1,4 +1,4 @@
-import { GetItemCommand, ScanCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, PutItemCommand, ScanCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoJoinStore } from "../../../functions/adapters/dynamo-join-store.ts";
 import type { JoinedPrediction, LabelItem, PredictionItem } from "../../../shared/ports.ts";
@@ -43,14 +43,14 @@ describe("DynamoJoinStore", () => {
     expect(await joins.putPredictions("after", [pred("a"), pred("b")], 14)).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 0 });
     expect(await joins.putLabels("after", [label("a", 1)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 0 });
     const [a, b] = await windowOf("after");
-    expect(a).toEqual({ ...pred("a"), label: 1, labelDelayMs: 60_000 });
-    expect(b).toEqual({ ...pred("b"), label: null, labelDelayMs: null });
+    expect(a).toEqual({ ...pred("a"), label: 1, labelDelayMs: 60_000, source: null });
+    expect(b).toEqual({ ...pred("b"), label: null, labelDelayMs: null, source: null });
   });
 
   it("joins a label that arrives before its prediction, and drops the pending item", async () => {
     expect(await joins.putLabels("before", [label("a", "yes")], 14)).toEqual({ joined: 0, pending: 1, duplicates: 0 });
     expect(await joins.putPredictions("before", [pred("a")], 14)).toEqual({ inserted: 1, duplicates: 0, joinedEarlyLabels: 1 });
-    expect(await windowOf("before")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000 }]);
+    expect(await windowOf("before")).toEqual([{ ...pred("a"), label: "yes", labelDelayMs: 60_000, source: null }]);
     const pending = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: "L#before#a" }, sk: { S: "L" } } }));
     expect(pending.Item).toBeUndefined();
   });
@@ -80,6 +80,46 @@ describe("DynamoJoinStore", () => {
     expect((await windowOf("dup"))[0].prediction).toBe(1);
     expect(await windowOf("dup", W + 3_600_000)).toEqual([]);
     expect(await joins.putLabels("dup", [label("a", 1), label("a", 0)], 14)).toEqual({ joined: 1, pending: 0, duplicates: 1 });
+  });
+
+  it("counts none of a source's own ids when it comes back after failing part-way", async () => {
+    // The first attempt stored a and b, and crashed before the prediction item of c (index only).
+    await joins.putPredictions("retry", [pred("a"), pred("b")], 14, "src-1");
+    await ddb.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: "I#retry#c" }, sk: { S: "I" }, windowStartMs: { N: String(W) }, timestampMs: { N: String(W + 1_000) }, src: { S: "src-1" }, ttl: { N: "1" } } }));
+    await joins.putLabels("retry", [label("c", 1)], 14); // waits: the index is there, the prediction not
+    const again = await joins.putPredictions("retry", [pred("a"), pred("b"), pred("c"), pred("d")], 14, "src-1");
+    expect(again).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 1 });
+    expect((await windowOf("retry")).map((p) => [p.id, p.source, p.label])).toEqual([["a", "src-1", null], ["b", "src-1", null], ["c", "src-1", 1], ["d", "src-1", null]]);
+  });
+
+  it("counts ids another source stored, or this source in another window, as duplicates", async () => {
+    await joins.putPredictions("sources", [pred("a"), pred("b", { windowStartMs: W + 3_600_000 })], 14, "src-1");
+    expect(await joins.putPredictions("sources", [pred("a"), pred("c")], 14, "src-2")).toEqual({ inserted: 1, duplicates: 1, joinedEarlyLabels: 0 });
+    expect(await joins.putPredictions("sources", [pred("b")], 14, "src-1")).toEqual({ inserted: 0, duplicates: 1, joinedEarlyLabels: 0 });
+  });
+
+  it("leaves a source's repeats within one window to the profile, and counts those in another window", async () => {
+    const r = await joins.putPredictions("repeats", [pred("a"), pred("a", { prediction: 2 }), pred("a", { windowStartMs: W + 3_600_000 })], 14, "src-1");
+    expect(r).toEqual({ inserted: 1, duplicates: 1, joinedEarlyLabels: 0 });
+  });
+
+  it("releases what a source stored, parks the labels it had joined again, and keeps other sources' ids", async () => {
+    await joins.putPredictions("release", [pred("a"), pred("b")], 14, "src-1");
+    await joins.putPredictions("release", [pred("c")], 14, "src-2");
+    await joins.putLabels("release", [label("a", 1)], 14);
+    expect(await joins.releasePredictions("release", [pred("a"), pred("b"), pred("c")], "src-1")).toBe(2);
+    expect((await windowOf("release")).map((p) => p.id)).toEqual(["c"]);
+    // The fixed object stores a and b as new and joins a's label again, with its delay.
+    expect(await joins.putPredictions("release", [pred("a"), pred("b")], 14, "src-3")).toEqual({ inserted: 2, duplicates: 0, joinedEarlyLabels: 1 });
+    expect((await windowOf("release")).map((p) => [p.id, p.source, p.label, p.labelDelayMs])).toEqual([["a", "src-3", 1, 60_000], ["b", "src-3", null, null], ["c", "src-2", null, null]]);
+  });
+
+  it("counts nothing twice when one source is stored by two runs at once", async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => pred(`p${i}`));
+    const [x, y] = await Promise.all([joins.putPredictions("twice", ids, 14, "src-1"), joins.putPredictions("twice", ids, 14, "src-1")]);
+    expect(x.duplicates + y.duplicates).toBe(0);
+    expect(x.inserted + y.inserted).toBe(60);
+    expect(await windowOf("twice")).toHaveLength(60);
   });
 
   it("keeps value types, storing numbers beyond DynamoDB's range as null or 0", async () => {

@@ -24,7 +24,7 @@ const fresh: WindowState = {
   model: "m", windowStartMs: W, evaluatedAtMs: W + 7_200_000, evaluatedRows: 1_234, lateRowsPublished: 0,
   performancePublishedAtMs: null, version: 1,
 };
-const alert: AlertState = { model: "m", rule: "feature_drift", firing: true, lastNotifiedMs: W, sinceMs: W - 60_000, clearStreak: 0, version: 1 };
+const alert: AlertState = { model: "m", rule: "feature_drift", firing: true, lastNotifiedMs: W, sinceMs: W - 60_000, clearStreak: 0, fireStreak: 0, version: 1 };
 
 describe("DynamoStateStore", () => {
   it("returns null for state never written", async () => {

@@ -2,7 +2,8 @@ import { CreateBucketCommand, ListBucketsCommand, type S3Client } from "@aws-sdk
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mapLimit } from "../../../functions/adapters/concurrency.ts";
-import { S3ObjectStore } from "../../../functions/adapters/s3-object-store.ts";
+import { S3ObjectStore, STREAM_RESUMES } from "../../../functions/adapters/s3-object-store.ts";
+import { breakBody, FaultInjector } from "../../helpers/faults.ts";
 import { awsClients, startMoto, type Moto } from "../../helpers/moto.ts";
 
 let moto: Moto;
@@ -67,6 +68,29 @@ describe("S3ObjectStore", () => {
   it("rethrows errors other than a missing key", async () => {
     const other = new S3ObjectStore(s3, "no-such-bucket");
     await expect(other.getText("a")).rejects.toMatchObject({ name: "NoSuchBucket" });
+  });
+
+  it("resumes a body that breaks mid-stream from the byte it reached", async () => {
+    const bytes = new Uint8Array(50_000).map((_, i) => (i * 13) % 251);
+    await store.put("predictions/m/resume.bin", bytes);
+    const faults = new FaultInjector(s3).plan({ commands: ["GetObject"], times: 2, fault: breakBody(20_000) });
+    try {
+      const src = await store.open("predictions/m/resume.bin");
+      expect(Buffer.compare(await collect(src!.stream()), Buffer.from(bytes))).toBe(0);
+      expect(faults.attempts.filter((a) => a.command === "GetObject").map((a) => a.input.Range)).toEqual([undefined, "bytes=20000-", "bytes=40000-"]);
+    } finally {
+      faults.clear();
+    }
+  });
+
+  it("fails with ObjectStreamError when the body keeps breaking", async () => {
+    const faults = new FaultInjector(s3).plan({ commands: ["GetObject"], times: Infinity, fault: breakBody(1_000) });
+    try {
+      const src = await store.open("predictions/m/resume.bin");
+      await expect(collect(src!.stream())).rejects.toMatchObject({ name: "ObjectStreamError", receivedBytes: (STREAM_RESUMES + 1) * 1_000, sizeBytes: 50_000 });
+    } finally {
+      faults.clear();
+    }
   });
 
   it("fails a stream when the object changed after open", async () => {

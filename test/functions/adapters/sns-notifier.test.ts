@@ -3,6 +3,7 @@ import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, t
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_SUBJECT_CHARS, MessageTooLargeError, snsSubject, SnsNotifier } from "../../../functions/adapters/sns-notifier.ts";
 import type { AlertMessage } from "../../../shared/ports.ts";
+import { emailFilterPolicy, slackFilterPolicy } from "../../../infra/constructs/alert-topic.ts";
 import { awsClients, startMoto, type Moto } from "../../helpers/moto.ts";
 
 let moto: Moto;
@@ -50,6 +51,31 @@ describe("SnsNotifier", () => {
       model: { Type: "String", Value: "bank-marketing" },
       rule: { Type: "String", Value: "accuracy" },
     });
+  });
+
+  it("routes by the stack's filter policies: a model's channels first, else severity", async () => {
+    // The policies the stack deploys (infra/constructs/alert-topic.ts), evaluated by moto's SNS.
+    const queue = async (name: string, policy: Record<string, unknown>) => {
+      const url = (await sqs.send(new CreateQueueCommand({ QueueName: name }))).QueueUrl!;
+      const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] }))).Attributes!.QueueArn!;
+      await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "sqs", Endpoint: arn, Attributes: { FilterPolicy: JSON.stringify(policy) } }));
+      return url;
+    };
+    const email = await queue("routing-email", emailFilterPolicy(["P1", "P2"]));
+    const slack = await queue("routing-slack", slackFilterPolicy());
+    const send = (rule: string, severity: string, channels?: string[]) =>
+      new SnsNotifier(sns, topicArn).publish({ ...alert, attributes: { severity, model: "m", rule, ...(channels ? { channels } : {}) } });
+    await send("p1-default", "P1");
+    await send("p3-default", "P3");
+    await send("p3-to-email", "P3", ["email", "slack"]);
+    await send("p1-slack-only", "P1", ["slack"]);
+    const rules = async (url: string) => {
+      const res = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      return (res.Messages ?? []).map((m) => (JSON.parse(m.Body!).MessageAttributes.rule.Value as string)).sort();
+    };
+    expect(await rules(email)).toEqual(["p1-default", "p3-to-email"]);
+    expect(await rules(slack)).toEqual(["p1-default", "p1-slack-only", "p3-default", "p3-to-email"]);
+    await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 })); // drain the catch-all queue
   });
 
   it("cleans a subject SNS would reject", async () => {

@@ -30,6 +30,7 @@ describe("formatAlert", () => {
   it("says what changed, the coverage and the runbook", () => {
     const m = formatAlert("m", Date.UTC(2008, 8, 1), "fire", [alert], report);
     expect(m.text).toMatch(/new categories "@channel"/);
+    expect(m.text).toContain(`  - ${evil}: jensenshannon 0.4 ≥ 0.1; new categories "@channel"`);
     expect(m.text).toMatch(/Runbook: https:\/\/example.com\/runbook/);
     expect(m.attributes).toEqual({ severity: "P4", model: "m", rule: "feature_drift" });
     expect(m.body.topDrifted).toEqual([expect.objectContaining({ feature: evil, method: "jensenshannon", score: 0.4 })]);

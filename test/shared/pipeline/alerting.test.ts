@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { processAlerts } from "../../../shared/pipeline/alerting.ts";
-import { defaultMonitorConfig } from "../../../shared/config/load.ts";
+import { defaultMonitorConfig, parseMonitorConfig } from "../../../shared/config/load.ts";
 import type { RuleOutcome } from "../../../shared/check/alerts.ts";
 import type { CheckReport } from "../../../shared/check/report.ts";
 import { CapturingNotifier, MemoryStateStore } from "../../helpers/memory-ports.ts";
@@ -49,6 +49,20 @@ describe("processAlerts", () => {
     expect(notifier.messages[2].subject).toMatch(/^\[RESOLVED\] m: feature_drift/);
   });
 
+  it("gives a transition back when its message cannot be sent, so the retried evaluation sends it once", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    let failures = 2;
+    const flaky = { publish: async (m: Parameters<CapturingNotifier["publish"]>[0]) => (failures-- > 0 ? Promise.reject(new Error("SNS 500")) : notifier.publish(m)) };
+    const deps = { state, notifier: flaky, clock: { nowMs: () => 0 } };
+    await expect(processAlerts(deps, config, "m", 0, [outcome(true)], report)).rejects.toThrow("SNS 500");
+    await expect(processAlerts(deps, config, "m", 0, [outcome(true)], report)).rejects.toThrow("SNS 500");
+    expect(await processAlerts(deps, config, "m", 0, [outcome(true)], report)).toBe(1);
+    expect(await processAlerts(deps, config, "m", 0, [outcome(true)], report)).toBe(0);
+    expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire"]);
+    expect(await state.getAlert("m", rule.name)).toMatchObject({ firing: true, lastNotifiedMs: 0 });
+  });
+
   it("does not resolve and re-fire a rule that flaps around its threshold", async () => {
     const state = new MemoryStateStore();
     const notifier = new CapturingNotifier();
@@ -59,6 +73,35 @@ describe("processAlerts", () => {
       await processAlerts(deps, config, "m", now, [outcome(firing)], report);
     }
     expect(notifier.messages.map((m) => m.body.state)).toEqual(["fire"]);
+  });
+
+  it("with fireAfter 2 notifies only once the rule held in two evaluations in a row", async () => {
+    const state = new MemoryStateStore();
+    const notifier = new CapturingNotifier();
+    let now = 0;
+    const deps = { state, notifier, clock: { nowMs: () => now } };
+    const twice = (firing: boolean): RuleOutcome => ({ ...outcome(firing), rule: { ...rule, fireAfter: 2 } });
+    // A one-window excursion (true, false) sends nothing; two in a row fire on the second.
+    for (const [i, firing] of [true, false, true, true, true].entries()) {
+      now = i * HOUR;
+      await processAlerts(deps, config, "m", now, [twice(firing)], report);
+      if (i === 2) expect(notifier.messages).toEqual([]);
+    }
+    expect(notifier.messages.map((m) => [m.body.state, m.body.window])).toEqual([["fire", new Date(3 * HOUR).toISOString()]]);
+  });
+
+  it("sets the channels from the model's routing, and none without it", async () => {
+    const notifier = new CapturingNotifier();
+    const deps = { state: new MemoryStateStore(), notifier, clock: { nowMs: () => 0 } };
+    await processAlerts(deps, config, "m", 0, [outcome(true)], report);
+    expect(notifier.messages[0].attributes.channels).toBeUndefined();
+    const routed = parseMonitorConfig("model: m\nrouting: {email: [P1, P2, P4]}\n", "m.yaml");
+    await processAlerts(deps, routed, "m2", 0, [outcome(true)], report);
+    expect(notifier.messages[1].attributes.channels).toEqual(["email", "slack"]);
+    const quiet = parseMonitorConfig("model: m\nrouting: {email: [], slack: [P1]}\n", "m.yaml");
+    await processAlerts(deps, quiet, "m3", 0, [outcome(true)], report);
+    expect(notifier.messages[2].attributes.channels).toEqual([]);
+    expect(() => parseMonitorConfig("model: m\nrouting: {pager: [P1]}\n", "m.yaml")).toThrow(/routing/);
   });
 
   it("leaves the state alone when the rule cannot be decided", async () => {

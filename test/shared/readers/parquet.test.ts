@@ -58,6 +58,14 @@ describe("readLog on Parquet", () => {
     await expect(read).rejects.toThrow("f.parquet: missing required column: label");
   });
 
+  it("lets a failing ranged read through as it is, not as a corrupt file", async () => {
+    const file = fileSource(FLIGHTS_3M_PARQUET, "f.parquet");
+    let reads = 0;
+    const outage = Object.assign(new Error("We encountered an internal error"), { name: "InternalError" });
+    const flaky = { ...file, read: async (start: number, end: number) => (++reads > 2 ? Promise.reject(outage) : file.read!(start, end)) };
+    await expect(collectLog(flaky, { maxRows: 300_000 })).rejects.toBe(outage);
+  });
+
   it("throws CorruptParquetError for a damaged file", async () => {
     const bytes = Buffer.concat([Buffer.from("PAR1"), Buffer.alloc(64, 7), Buffer.from("PAR1")]);
     await expect(collectLog(sourceFromBytes("x.parquet", bytes))).rejects.toThrow(CorruptParquetError);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { epochToMs, parseTimestamp } from "../../../shared/readers/index.ts";
+import { MalformedRowError } from "../../../shared/readers/errors.ts";
+import { timestampOf } from "../../../shared/readers/normalise.ts";
+import { MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS, parseTimestampAnyRange } from "../../../shared/readers/timestamp.ts";
 
 const T = Date.UTC(2024, 0, 15, 10, 30, 0);
 
@@ -85,5 +88,38 @@ describe("parseTimestamp", () => {
 
   it("accepts 29 February in leap years", () => {
     expect(parseTimestamp("2024-02-29")).toBe(Date.UTC(2024, 1, 29));
+  });
+
+  it("returns NaN outside the years 0001–9999, where a JS Date would not even hold some", () => {
+    expect(parseTimestamp("0001-01-01T00:00:00Z")).toBe(MIN_TIMESTAMP_MS);
+    expect(parseTimestamp("9999-12-31T23:59:59.999Z")).toBe(MAX_TIMESTAMP_MS);
+    for (const v of [1e300, -1e20, "1e300", new Date(MAX_TIMESTAMP_MS + 1), "0001-01-01T00:00:00+01:00"]) expect(parseTimestamp(v), String(v)).toBeNaN();
+    expect(parseTimestampAnyRange(1e300)).toBe(1e294);
+  });
+
+  it("reads years below 100 as written, not as 19xx", () => {
+    expect(new Date(parseTimestamp("0050-06-15T12:00:00Z")!).toISOString()).toBe("0050-06-15T12:00:00.000Z");
+  });
+});
+
+describe("timestampOf", () => {
+  const reason = (v: unknown, latest?: number): string => {
+    try {
+      timestampOf(v, latest);
+    } catch (e) {
+      if (e instanceof MalformedRowError) return e.reason;
+    }
+    return "no error";
+  };
+
+  it("names why a timestamp cannot be used", () => {
+    expect(reason("soon")).toBe("timestamp: cannot parse 'soon'");
+    expect(reason(1e300)).toBe("timestamp: '1e+300' is outside the years 0001–9999");
+    expect(reason("2024-01-02T00:00:00Z", Date.UTC(2024, 0, 1))).toBe("timestamp: 2024-01-02T00:00:00.000Z is later than the latest accepted time 2024-01-01T00:00:00.000Z");
+  });
+
+  it("accepts a timestamp at the latest accepted time, and missing ones", () => {
+    expect(timestampOf("2024-01-01T00:00:00Z", Date.UTC(2024, 0, 1))).toBe(Date.UTC(2024, 0, 1));
+    expect(timestampOf(null, 0)).toBeNull();
   });
 });
