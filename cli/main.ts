@@ -5,6 +5,7 @@ import { ReaderError } from "../shared/readers/errors.ts";
 import { ReferenceFormatError } from "../shared/reference/parse.ts";
 import { InputError, UsageError } from "./errors.ts";
 import { WorkerInputError } from "./parallel.ts";
+import { startWorkersFor } from "./worker-pool.ts";
 import { MissingEnvError } from "../functions/env.ts";
 
 /** Printed for `vigil`, `vigil help` and usage errors. */

@@ -1,15 +1,15 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { mergeWithPerformance, RecordProfiler, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
 import { InputError } from "./errors.ts";
 import { profileRange, type WorkerResult, type WorkerTask } from "./profile-worker.ts";
 import { countLines, splitLines, type ByteRange } from "./ranges.ts";
+import { PARALLEL_MIN_BYTES, takeWorkers } from "./worker-pool.ts";
 import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 
-/** Below this many bytes of input, profiling stays on the main thread (workers take ~0.3 s to start). */
-export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+export { PARALLEL_MIN_BYTES } from "./worker-pool.ts";
 
 /**
  * Ranges per thread: more, smaller ranges than threads, so the main thread takes up the slack
@@ -97,7 +97,7 @@ function linesBefore(ranges: ByteRange[], i: number): number {
 /** Runs the tasks on the main thread and size − 1 workers; `onResult` gets each result (it must not throw). */
 async function runPool(tasks: WorkerTask[], size: number, onResult: (i: number, r: WorkerResult) => void): Promise<void> {
   let next = 0;
-  const workers = Array.from({ length: size - 1 }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
+  const workers: Worker[] = takeWorkers(size - 1);
   const onMain = async (): Promise<void> => {
     while (next < tasks.length) {
       const i = next++;
