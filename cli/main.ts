@@ -3,8 +3,7 @@ import { ConfigError } from "../shared/config/errors.ts";
 import { ProfileError } from "../shared/profile/errors.ts";
 import { ReaderError } from "../shared/readers/errors.ts";
 import { ReferenceFormatError } from "../shared/reference/parse.ts";
-import { InputError, UsageError } from "./errors.ts";
-import { WorkerInputError } from "./parallel.ts";
+import { InputError, UsageError, WorkerInputError } from "./errors.ts";
 import { startWorkersFor } from "./worker-pool.ts";
 import { MissingEnvError } from "../functions/env.ts";
 

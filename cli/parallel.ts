@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { mergeWithPerformance, RecordProfiler, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
-import { InputError } from "./errors.ts";
+import { InputError, WorkerInputError } from "./errors.ts";
 import { profileRange, type WorkerResult, type WorkerTask } from "./profile-worker.ts";
 import { countLines, splitLines, type ByteRange } from "./ranges.ts";
 import { PARALLEL_MIN_BYTES, takeWorkers } from "./worker-pool.ts";
@@ -12,19 +12,21 @@ import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 export { PARALLEL_MIN_BYTES } from "./worker-pool.ts";
 
 /**
- * Ranges per thread: more, smaller ranges than threads, so the main thread takes up the slack
- * while the worker starts (~0.3–0.6 s) and no thread idles long at the end; each range costs one
- * profile merge (~10 ms) and one exact → sketch switch per column (~1 ms).
+ * Ranges per thread, in rounds of decreasing size (4, 3, 2, 1 parts in ten): the main thread
+ * takes up the slack while a worker starts, and the last ranges are small, so no thread idles
+ * long at the end. Each range costs one profile merge (~10 ms) and one exact → sketch switch per
+ * column (~1 ms).
  */
-export const RANGES_PER_THREAD = 3;
+export const RANGES_PER_THREAD = 4;
 
-/** An error a worker reported; its message already names the file and the problem. */
-export class WorkerInputError extends Error {
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
-  }
+/** Relative range sizes for `threads` threads: each round's size once per thread, largest first. */
+export function rangeWeights(threads: number): number[] {
+  const weights: number[] = [];
+  for (let round = RANGES_PER_THREAD; round >= 1; round--) for (let t = 0; t < threads; t++) weights.push(round);
+  return weights;
 }
+
+export { WorkerInputError } from "./errors.ts";
 
 /**
  * Profiles files against a reference using every core: JSON Lines files are cut into byte
@@ -40,7 +42,7 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
     const read = await readFiles(files, profiler, config, { explicit, latestTimestampMs });
     return { profile: profiler.finish(), read };
   }
-  const ranges = files.flatMap((f) => splitLines(f, threads * RANGES_PER_THREAD));
+  const ranges = files.flatMap((f) => splitLines(f, threads * RANGES_PER_THREAD, rangeWeights(threads)));
   const required = requiredColumns(config);
   const read: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
   let profile: ProfileWithPerformance | null = null;
