@@ -17,3 +17,11 @@ export class InputError extends Error {
     this.name = "InputError";
   }
 }
+
+/** An error a profiling worker reported; its message already names the file and the problem. */
+export class WorkerInputError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}

@@ -3,14 +3,8 @@ import { ConfigError } from "../shared/config/errors.ts";
 import { ProfileError } from "../shared/profile/errors.ts";
 import { ReaderError } from "../shared/readers/errors.ts";
 import { ReferenceFormatError } from "../shared/reference/parse.ts";
-import { checkCommand } from "./commands/check.ts";
-import { demoCommand } from "./commands/demo.ts";
-import { invokeCommand } from "./commands/invoke.ts";
-import { localCommand } from "./commands/local.ts";
-import { redriveCommand } from "./commands/redrive.ts";
-import { profileCommand } from "./commands/profile.ts";
-import { InputError, UsageError } from "./errors.ts";
-import { WorkerInputError } from "./parallel.ts";
+import { InputError, UsageError, WorkerInputError } from "./errors.ts";
+import { startWorkersFor } from "./worker-pool.ts";
 import { MissingEnvError } from "../functions/env.ts";
 
 /** Printed for `vigil`, `vigil help` and usage errors. */
@@ -82,22 +76,34 @@ export async function main(argv: string[], io: Io = STDIO): Promise<number> {
       io.out(USAGE);
       return 0;
     }
+    // Commands are loaded when run: `check` need not load the AWS SDK, SQLite or the demo.
     switch (command) {
-      case "profile":
+      case "profile": {
+        const { profileCommand } = await import("./commands/profile.ts");
         return await profileCommand({ data: positionals, model: v.model, config: v.config, target: v.target, out: v.out }, io.out);
+      }
       case "check": {
+        const { checkCommand } = await import("./commands/check.ts");
         // `--current a.jsonl b.jsonl` (a shell glob) leaves b.jsonl as a positional: it is current data too.
         const current = [...(v.current ?? []), ...positionals];
         return await checkCommand({ reference: v.reference ?? [], current, config: v.config, model: v.model, method: v.method, json: v.json, html: v.html }, io.out, Date.now());
       }
-      case "local":
+      case "local": {
+        const { localCommand } = await import("./commands/local.ts");
         return await localCommand({ bucket: v.bucket ?? (v.demo ? ".vigil/demo-bucket" : "."), watch: v.watch, demo: v.demo, webhook: v.webhook, out: io.out, err: io.err });
-      case "redrive":
+      }
+      case "redrive": {
+        const { redriveCommand } = await import("./commands/redrive.ts");
         return await redriveCommand(v.dlq, v.queue, v.max, io.out);
-      case "invoke":
+      }
+      case "invoke": {
+        const { invokeCommand } = await import("./commands/invoke.ts");
         return await invokeCommand(positionals[0], v.event, io.out);
-      case "demo":
+      }
+      case "demo": {
+        const { demoCommand } = await import("./commands/demo.ts");
         return await demoCommand(io.out, v.json);
+      }
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

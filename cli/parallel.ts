@@ -1,29 +1,39 @@
 import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { mergeWithPerformance, RecordProfiler, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
-import { InputError } from "./errors.ts";
-import type { WorkerResult, WorkerTask } from "./profile-worker.ts";
+import { InputError, WorkerInputError } from "./errors.ts";
+import { profileRange, type WorkerResult, type WorkerTask } from "./profile-worker.ts";
 import { countLines, splitLines, type ByteRange } from "./ranges.ts";
+import { PARALLEL_MIN_BYTES, takeWorkers } from "./worker-pool.ts";
 import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 
-/** Below this many bytes of input, profiling stays on the main thread (workers take ~0.3 s to start). */
-export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+export { PARALLEL_MIN_BYTES } from "./worker-pool.ts";
 
-/** An error a worker reported; its message already names the file and the problem. */
-export class WorkerInputError extends Error {
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
-  }
+/**
+ * Ranges per thread, in rounds of decreasing size (4, 3, 2, 1 parts in ten): the main thread
+ * takes up the slack while a worker starts, and the last ranges are small, so no thread idles
+ * long at the end. Each range costs one profile merge (~10 ms) and one exact → sketch switch per
+ * column (~1 ms).
+ */
+export const RANGES_PER_THREAD = 4;
+
+/** Relative range sizes for `threads` threads: each round's size once per thread, largest first. */
+export function rangeWeights(threads: number): number[] {
+  const weights: number[] = [];
+  for (let round = RANGES_PER_THREAD; round >= 1; round--) for (let t = 0; t < threads; t++) weights.push(round);
+  return weights;
 }
+
+export { WorkerInputError } from "./errors.ts";
 
 /**
  * Profiles files against a reference using every core: JSON Lines files are cut into byte
- * ranges at line starts, other files are whole tasks; each worker profiles its ranges and the
- * partial profiles are merged (profiles are mergeable, so the result equals a single pass).
- * Records timestamped after `latestTimestampMs` are malformed.
+ * ranges at line starts, other files are whole tasks; the main thread and threads − 1 workers
+ * profile the ranges and the partial profiles are merged (profiles are mergeable, so the result
+ * equals a single pass). The main thread takes a share rather than waiting: one isolate less in
+ * memory and one worker less to start. Records timestamped after `latestTimestampMs` are malformed.
  */
 export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism(), latestTimestampMs?: number): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
   const total = files.reduce((a, f) => a + statSync(f).size, 0);
@@ -32,14 +42,17 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
     const read = await readFiles(files, profiler, config, { explicit, latestTimestampMs });
     return { profile: profiler.finish(), read };
   }
-  const ranges = files.flatMap((f) => splitLines(f, threads));
+  const ranges = files.flatMap((f) => splitLines(f, threads * RANGES_PER_THREAD, rangeWeights(threads)));
   const required = requiredColumns(config);
-  const results = await runPool(ranges.map((range) => ({ config, reference, range, required, latestTimestampMs })), Math.min(threads, ranges.length));
   const read: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
   let profile: ProfileWithPerformance | null = null;
   const perFile = new Map<string, { rows: number; malformed: number; format: string; compressed: boolean; empty: boolean }>();
-  for (let i = 0; i < results.length; i++) {
-    const r = results[i];
+  // Results are folded in range order (so the merged profile does not depend on which thread
+  // profiled which range), each as soon as the ones before it are in: few profiles are held.
+  const waiting = new Map<number, WorkerResult>();
+  let folded = 0;
+  let failure: Error | null = null;
+  const fold = (i: number, r: WorkerResult): void => {
     if (!r.ok) throw new WorkerInputError(r.name, r.message);
     // Structured clone gives feature maps Object.prototype back; log keys must stay plain data.
     r.profile.features = Object.assign(Object.create(null), r.profile.features);
@@ -54,7 +67,20 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
       const offset = range.start === 0 ? 0 : linesBefore(ranges, i);
       read.malformedSample.push(...r.sample.map((m) => ({ ...m, line: m.line + offset, file: range.path })));
     }
-  }
+  };
+  const onResult = (i: number, r: WorkerResult): void => {
+    waiting.set(i, r);
+    for (let next = waiting.get(folded); next !== undefined && failure === null; next = waiting.get(folded)) {
+      waiting.delete(folded);
+      try {
+        fold(folded++, next);
+      } catch (e) {
+        failure = e as Error;
+      }
+    }
+  };
+  await runPool(ranges.map((range) => ({ config, reference, range, required, latestTimestampMs })), Math.min(threads, ranges.length), onResult);
+  if (failure !== null) throw failure;
   for (const [path, f] of perFile) {
     if (f.empty && explicit.has(path)) throw new InputError(path, "is empty (no records)");
     read.rows += f.rows;
@@ -70,20 +96,26 @@ function linesBefore(ranges: ByteRange[], i: number): number {
   return lines;
 }
 
-async function runPool(tasks: WorkerTask[], size: number): Promise<WorkerResult[]> {
-  const results = new Array<WorkerResult>(tasks.length);
+/** Runs the tasks on the main thread and size − 1 workers; `onResult` gets each result (it must not throw). */
+async function runPool(tasks: WorkerTask[], size: number, onResult: (i: number, r: WorkerResult) => void): Promise<void> {
   let next = 0;
-  const workers = Array.from({ length: size }, () => new Worker(new URL("./worker.mjs", import.meta.url)));
+  const workers: Worker[] = takeWorkers(size - 1);
+  const onMain = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      onResult(i, await profileRange(tasks[i]));
+    }
+  };
   try {
-    await Promise.all(
-      workers.map(
+    await Promise.all([
+      ...workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
             const feed = () => {
               if (next >= tasks.length) return resolve();
               const i = next++;
               w.once("message", (r: WorkerResult) => {
-                results[i] = r;
+                onResult(i, r);
                 feed();
               });
               w.postMessage(tasks[i]);
@@ -92,9 +124,9 @@ async function runPool(tasks: WorkerTask[], size: number): Promise<WorkerResult[
             feed();
           }),
       ),
-    );
+      onMain(),
+    ]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

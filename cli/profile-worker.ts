@@ -21,7 +21,8 @@ export type WorkerResult =
   | { ok: true; profile: ReturnType<RecordProfiler["finish"]>; rows: number; malformed: number; empty: boolean; format: string; compressed: boolean; sample: MalformedRow[] }
   | { ok: false; name: string; message: string };
 
-async function run(task: WorkerTask): Promise<WorkerResult> {
+/** Profiles one task; runs in a worker thread, or on the main thread as one of the pool. */
+export async function profileRange(task: WorkerTask): Promise<WorkerResult> {
   try {
     const profiler = new RecordProfiler(task.config, task.reference ?? undefined);
     const { path, start, end } = task.range;
@@ -33,5 +34,5 @@ async function run(task: WorkerTask): Promise<WorkerResult> {
 }
 
 parentPort?.on("message", (task: WorkerTask) => {
-  void run(task).then((r) => parentPort!.postMessage(r));
+  void profileRange(task).then((r) => parentPort!.postMessage(r));
 });

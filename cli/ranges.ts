@@ -12,19 +12,25 @@ export interface ByteRange {
 
 /**
  * Splits an uncompressed JSON Lines file into up to `parts` ranges that start right after a
- * newline, so each can be read on its own. Other formats stay whole.
+ * newline, so each can be read on its own; other formats stay whole. With `weights` (one per
+ * part) range i holds about that share of the bytes, else the ranges are equal. Fewer parts are
+ * made when they would be under MIN_RANGE_BYTES (equal ones, then).
  */
-export function splitLines(path: string, parts: number): ByteRange[] {
+export function splitLines(path: string, parts: number, weights?: readonly number[]): ByteRange[] {
   const size = statSync(path).size;
   const splittable = /\.(jsonl|ndjson)$/i.test(path) && !isGzip(path);
   const n = splittable ? Math.max(1, Math.min(parts, Math.floor(size / MIN_RANGE_BYTES))) : 1;
   if (n === 1) return [{ path, start: 0, end: size }];
+  const shares = weights !== undefined && weights.length === n ? weights : new Array<number>(n).fill(1);
+  const total = shares.reduce((a, w) => a + w, 0);
+  let before = 0;
+  const targets = shares.slice(0, -1).map((w) => Math.floor((size * (before += w)) / total));
   const fd = openSync(path, "r");
   try {
     const cuts = [0];
     const buf = Buffer.alloc(64 * 1024);
-    for (let i = 1; i < n; i++) {
-      let pos = Math.max(Math.floor((size * i) / n), cuts[cuts.length - 1]);
+    for (const target of targets) {
+      let pos = Math.max(target, cuts[cuts.length - 1]);
       for (;;) {
         const got = readSync(fd, buf, 0, buf.length, pos);
         if (got === 0) {

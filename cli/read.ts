@@ -1,7 +1,7 @@
 import { readLog } from "../shared/readers/index.ts";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { requiredFields } from "../shared/pipeline/ingest.ts";
-import type { LogRecord, MalformedRow, RecordSink } from "../shared/types.ts";
+import type { LogRecord, MalformedRow, RecordSink, RecordView } from "../shared/types.ts";
 import { InputError } from "./errors.ts";
 import { fileSource } from "./sources.ts";
 
@@ -35,8 +35,10 @@ export function requiredColumns(config: MonitorConfig, extra: string[] = []): st
 export async function readFiles(paths: readonly string[], sink: RecordSink, config: MonitorConfig, options: { required?: string[]; explicit?: ReadonlySet<string>; latestTimestampMs?: number } = {}): Promise<ReadReport> {
   const report: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
   for (const path of paths) {
+    const sinkView = sink.view?.bind(sink);
     const tagging: RecordSink = {
       record: (r: LogRecord) => sink.record(r),
+      ...(sinkView ? { view: (r: RecordView) => sinkView(r) } : {}),
       malformed: (m: MalformedRow) => {
         if (report.malformedSample.length < SAMPLE) report.malformedSample.push({ ...m, file: path });
         sink.malformed(m);

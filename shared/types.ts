@@ -61,9 +61,52 @@ export interface MalformedRow {
   raw: string;
 }
 
+/** How a feature value of a `RecordView` is held: in `featureNumbers`, `featureTexts`, or not at all. */
+export const VIEW_KIND = { null: 0, number: 1, text: 2, true: 3, false: 4 } as const;
+
+/**
+ * A record as the JSON Lines fast path hands it over: the top-level fields as in `LogRecord`, the
+ * features as parallel arrays in the row's key order instead of an object per row. The arrays and
+ * the view are reused for the next row, so a sink reads them during its `view` call and keeps
+ * nothing. `keyNames[featureKeys[i]]` names feature i; duplicate keys never occur; the key ids are
+ * stable for one read (`keyNames` is the same array for the whole read, growing as keys appear).
+ */
+export interface RecordView {
+  readonly timestampMs: number | null;
+  readonly id: string | null;
+  readonly version: string | null;
+  readonly prediction: FieldValue;
+  readonly score: number | null;
+  readonly probabilities: Record<string, number> | null;
+  readonly label: FieldValue;
+  readonly latencyMs: number | null;
+  readonly featureCount: number;
+  readonly featureKeys: Int32Array;
+  /** `VIEW_KIND` values. */
+  readonly featureKinds: Uint8Array;
+  readonly featureNumbers: Float64Array;
+  readonly featureTexts: ReadonlyArray<string | null>;
+  readonly keyNames: readonly string[];
+  /**
+   * Writes the 64-bit hash `hashIdText` gives the id into out[0], out[1] (without building the
+   * id's text when it is plain ASCII); false when the id is null.
+   */
+  idHash(out: Uint32Array): boolean;
+  /** The value of one feature as the record's `features` would hold it; undefined when absent. */
+  feature(name: string): FieldValue | undefined;
+  /** The equivalent `LogRecord` (allocates: for sinks that keep records). */
+  toRecord(): LogRecord;
+}
+
 /** Receives what a reader finds, row by row, without an async hop per row. */
 export interface RecordSink {
   record(r: LogRecord): void;
+  /**
+   * Optional fast path: readers that can (JSON Lines) hand rows over as a reused `RecordView`
+   * instead of building a `LogRecord`; rows they cannot go to `record` as before. A view
+   * describes exactly the record `record` would have received (`view.toRecord()`).
+   */
+  view?(r: RecordView): void;
   malformed(m: MalformedRow): void;
   /**
    * Called between chunks (about 1 MiB) or Parquet row groups; a returned promise is awaited

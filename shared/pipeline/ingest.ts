@@ -3,12 +3,15 @@ import type { MonitorConfig } from "../config/schema.ts";
 import type { Clock, JoinStore, ObjectInfo, ObjectStore, PredictionItem } from "../ports.ts";
 import { readLog, ReaderError, type ReadOptions } from "../readers/index.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
-import type { ByteSource, LogRecord, MalformedRow, RecordSink } from "../types.ts";
+import type { ByteSource, LogRecord, MalformedRow, RecordSink, RecordView } from "../types.ts";
 import { loadModelConfig, loadReference } from "./context.ts";
 import { doneKey, modelOfKey, partialKey, quarantineKey, sourceId } from "./keys.ts";
 import { encodePartial } from "./partial-codec.ts";
 import { RecordProfiler, referenceShape, type ProfileWithPerformance } from "./profiler.ts";
 import { sampled } from "./sampling.ts";
+
+/** The segments of a join item when the monitor has none (shared: items are only read). */
+const NO_SEGMENTS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Predictions written to the join store per call. */
 const JOIN_BATCH = 500;
@@ -188,20 +191,37 @@ class WindowRouter {
   }
 
   record(r: LogRecord): void {
-    const ts = r.timestampMs ?? this.arrivalMs;
-    const w = windowStartMs(ts, this.windowMs);
+    const w = this.windowOf(r);
     this.profilerFor(w).record(r);
-    if (r.id !== null && sampled(r.id, this.config.labels.sampleRate)) {
-      const segments: Record<string, string> = {};
+    this.join(r, w);
+  }
+
+  view(r: RecordView): void {
+    const w = this.windowOf(r);
+    this.profilerFor(w).view(r);
+    this.join(r, w);
+  }
+
+  private windowOf(r: LogRecord | RecordView): number {
+    return windowStartMs(r.timestampMs ?? this.arrivalMs, this.windowMs);
+  }
+
+  /** Gathers the record's join item when its id is in the label sample. */
+  private join(r: LogRecord | RecordView, w: number): void {
+    const id = r.id;
+    if (id === null || !sampled(id, this.config.labels.sampleRate)) return;
+    let segments = NO_SEGMENTS;
+    if (this.config.segments.length > 0) {
+      segments = {};
       for (const s of this.config.segments) {
-        const v = r.features[s];
+        const v = "toRecord" in r ? r.feature(s) : r.features[s];
         if (v !== null && v !== undefined) segments[s] = String(v);
       }
-      // Stores reject NaN and ±∞ (DynamoDB cannot hold them): an unusable number joins as unknown.
-      const prediction = typeof r.prediction === "number" && !Number.isFinite(r.prediction) ? null : r.prediction;
-      const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
-      this.items.push({ id: r.id, windowStartMs: w, timestampMs: ts, prediction, score, version: r.version, segments });
     }
+    // Stores reject NaN and ±∞ (DynamoDB cannot hold them): an unusable number joins as unknown.
+    const prediction = typeof r.prediction === "number" && !Number.isFinite(r.prediction) ? null : r.prediction;
+    const score = r.score !== null && Number.isFinite(r.score) ? r.score : null;
+    this.items.push({ id, windowStartMs: w, timestampMs: r.timestampMs ?? this.arrivalMs, prediction, score, version: r.version, segments });
   }
 
   /** Between chunks: writes the gathered join items once there are enough of them. */

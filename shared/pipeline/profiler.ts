@@ -7,7 +7,7 @@ import { PairwiseTree } from "../profile/pairwise-tree.ts";
 import { ProfileMerger } from "../profile/profile-merger.ts";
 import type { Profile } from "../profile/types.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
-import type { LogRecord, MalformedRow, RecordSink } from "../types.ts";
+import type { LogRecord, MalformedRow, RecordSink, RecordView } from "../types.ts";
 
 /** Malformed rows kept per profiler as a sample for `quarantine/`. */
 export const MALFORMED_SAMPLE_SIZE = 100;
@@ -41,9 +41,16 @@ export class RecordProfiler implements RecordSink {
 
   record(r: LogRecord): void {
     this.builder.add(r);
-    if (r.label !== null) {
-      if (addObservation(this.acc, { prediction: r.prediction, score: r.score, label: r.label, probabilities: r.probabilities })) this.labelled++;
-    }
+    if (r.label !== null) this.observe(r);
+  }
+
+  view(r: RecordView): void {
+    this.builder.addView(r);
+    if (r.label !== null) this.observe(r);
+  }
+
+  private observe(r: LogRecord | RecordView): void {
+    if (addObservation(this.acc, { prediction: r.prediction, score: r.score, label: r.label, probabilities: r.probabilities })) this.labelled++;
   }
 
   malformed(m: MalformedRow): void {
@@ -170,6 +177,11 @@ export class ChunkedProfiler implements RecordSink {
 
   record(r: LogRecord): void {
     this.profiler.record(r);
+    if (++this.inChunk >= this.chunkRows) this.cut();
+  }
+
+  view(r: RecordView): void {
+    this.profiler.view(r);
     if (++this.inChunk >= this.chunkRows) this.cut();
   }
 

@@ -1,6 +1,6 @@
 import { parseDurationMs, windowStartMs } from "../config/duration.ts";
 import type { MonitorConfig } from "../config/schema.ts";
-import type { LogRecord, MalformedRow, RecordSink } from "../types.ts";
+import type { LogRecord, MalformedRow, RecordSink, RecordView } from "../types.ts";
 import { ChunkedProfiler, RecordProfiler, type BuilderLimits, type ProfileWithPerformance } from "./profiler.ts";
 
 /** Row-count chunks of a reference without usable timestamps. */
@@ -57,17 +57,27 @@ export class ReferenceProfiler implements RecordSink {
 
   record(r: LogRecord): void {
     this.all.record(r);
-    if (r.timestampMs === null) return;
-    const start = windowStartMs(r.timestampMs, this.windowMs);
+    this.windowOf(r.timestampMs)?.record(r);
+  }
+
+  view(r: RecordView): void {
+    this.all.view(r);
+    this.windowOf(r.timestampMs)?.view(r);
+  }
+
+  /** The profiler of the window holding `timestampMs`, or null when that window is not kept. */
+  private windowOf(timestampMs: number | null): RecordProfiler | null {
+    if (timestampMs === null) return null;
+    const start = windowStartMs(timestampMs, this.windowMs);
     let p = this.windows.get(start);
     if (!p) {
-      if (!this.kept(start)) return;
+      if (!this.kept(start)) return null;
       while (this.windows.size >= MAX_WINDOW_CHUNKS) this.thin();
-      if (!this.kept(start)) return;
+      if (!this.kept(start)) return null;
       p = new RecordProfiler(this.config, undefined, WINDOW_LIMITS);
       this.windows.set(start, p);
     }
-    p.record(r);
+    return p;
   }
 
   malformed(m: MalformedRow): void {

@@ -1,6 +1,7 @@
 import type { FeatureType, FieldValue } from "../types.ts";
 import { CategoryCounter } from "./categories.ts";
 import { DistinctCounter } from "./distinct-counter.ts";
+import { countSorted } from "./histogram.ts";
 import { TDigestBuilder } from "./tdigest-builder.ts";
 import type { ColumnSummary, Distribution, NumericSummary } from "./types.ts";
 
@@ -14,10 +15,16 @@ export interface ColumnOptions {
   declaredType: FeatureType | null;
 }
 
+/** Distinct values in increasing order with their counts. */
+type SortedEntries = ReturnType<DistinctCounter["sortedEntries"]>;
+
+/** Numbers a column buffers before counting them (a batch of 2 KiB). */
+const PENDING_NUMBERS = 256;
+
 /**
  * Accumulates one column: presence and nulls, the numeric part (Welford moments, exact distinct
  * counts that switch to a t-digest past the cap, histogram) and the categorical part. Adding a
- * number allocates nothing; strings cost one Map update.
+ * number allocates nothing (numbers are counted in batches); strings cost one Map update.
  *
  * @example
  * const c = new ColumnBuilder({ exactDistinctCap: 10_000, categoryCap: 1000, compression: 3000, edges: null, declaredType: null });
@@ -43,6 +50,8 @@ export class ColumnBuilder {
   private readonly hist: Float64Array | null;
   private cats: CategoryCounter | null = null;
   private readonly options: ColumnOptions;
+  private readonly pending = new Float64Array(PENDING_NUMBERS);
+  private pendingCount = 0;
 
   constructor(options: ColumnOptions) {
     this.options = options;
@@ -53,73 +62,129 @@ export class ColumnBuilder {
 
   /** Counts one present value: null and "" are nulls, numbers numeric, the rest categories. */
   add(v: FieldValue): void {
-    this.present++;
     if (typeof v === "number") this.addNumber(v);
-    else if (typeof v === "string") {
-      if (v === "") this.nulls++;
-      else this.addCategory(v);
-    } else if (v === null || v === undefined) this.nulls++;
-    else if (typeof v === "boolean") this.addCategory(v ? "true" : "false");
-    else this.addCategory(String(v));
+    else if (typeof v === "string") this.addText(v);
+    else if (v === null || v === undefined) this.addNull();
+    else this.addText(v ? "true" : "false");
   }
 
-  // Calls below pass the caller's tagged `v`, never the unboxed `x`: a double passed to a call that
-  // is not inlined would be boxed, one allocation per value. Callees fold -0 themselves.
-  private addNumber(v: number): void {
-    this.numbers++;
-    if (v - v === 0) {
-      const x = v + 0; // -0 → 0, as numpy and JSON see it
-      const n = ++this.count;
-      const d = x - this.mean;
-      this.mean += d / n;
-      this.m2 += d * (x - this.mean);
-      if (x < this.min) this.min = x;
-      if (x > this.max) this.max = x;
-      if (x < 0) this.negatives++;
-      if (this.hist !== null) this.hist[binOf(this.edges as Float64Array, v)]++;
-      if (this.digest !== null) this.digest.add(v);
-      else if (!(this.exact as DistinctCounter).add(v)) this.switchToDigest(v);
-    } else if (v !== v) this.nan++;
-    else {
-      if (v > 0) this.posInf++;
+  /** Counts one number (any double). Numbers are buffered and counted a batch at a time. */
+  addNumber(x: number): void {
+    this.present++;
+    this.pending[this.pendingCount++] = x;
+    if (this.pendingCount === PENDING_NUMBERS) this.countPending();
+  }
+
+  /** `addNumber(xs[i])`, without passing a double as an argument (which may box it). */
+  addNumberAt(xs: Float64Array, i: number): void {
+    this.present++;
+    this.pending[this.pendingCount++] = xs[i];
+    if (this.pendingCount === PENDING_NUMBERS) this.countPending();
+  }
+
+  /** Counts one text value: "" is a null, anything else a category. */
+  addText(s: string): void {
+    this.present++;
+    if (s === "") this.nulls++;
+    else (this.cats ??= new CategoryCounter(this.options.categoryCap)).add(s);
+  }
+
+  /** Counts one null. */
+  addNull(): void {
+    this.present++;
+    this.nulls++;
+  }
+
+  /**
+   * Counts the buffered numbers in arrival order: non-finite ones, Welford moments, min/max; then
+   * the finite ones (-0 as 0), still in order, go to the exact counter until it is full and to
+   * the digest after. Tight loops over typed arrays: no double is boxed, and the column's state
+   * stays in cache while they run. Finite values reach the histogram later, sorted: from the
+   * exact counts at summary time, or from the digest's sorted buffer.
+   */
+  private countPending(): void {
+    const xs = this.pending;
+    const n = this.pendingCount;
+    if (n === 0) return;
+    this.pendingCount = 0;
+    this.numbers += n;
+    let count = this.count;
+    let mean = this.mean;
+    let m2 = this.m2;
+    let min = this.min;
+    let max = this.max;
+    let negatives = this.negatives;
+    let finite = 0;
+    for (let k = 0; k < n; k++) {
+      const v = xs[k];
+      if (v - v === 0) {
+        const x = v + 0; // -0 → 0, as numpy and JSON see it
+        const d = x - mean;
+        mean += d / ++count;
+        m2 += d * (x - mean);
+        if (x < min) min = x;
+        if (x > max) max = x;
+        if (x < 0) negatives++;
+        xs[finite++] = x;
+      } else if (v !== v) this.nan++;
       else {
-        this.negInf++;
-        this.negatives++;
+        if (v > 0) this.posInf++;
+        else {
+          this.negInf++;
+          negatives++;
+        }
+        if (this.hist !== null) this.hist[v > 0 ? this.hist.length - 1 : 0]++;
       }
-      if (this.hist !== null) this.hist[binOf(this.edges as Float64Array, v)]++;
     }
+    this.count = count;
+    this.mean = mean;
+    this.m2 = m2;
+    this.min = min;
+    this.max = max;
+    this.negatives = negatives;
+    let from = 0;
+    if (this.exact !== null) {
+      from = this.exact.addAll(xs, 0, finite);
+      if (from < finite) this.switchToDigest();
+    }
+    if (this.digest !== null && from < finite) this.digest.addAll(xs, from, finite);
   }
 
-  private switchToDigest(x: number): void {
-    const d = new TDigestBuilder(this.options.compression);
+  private switchToDigest(): void {
+    const d = new TDigestBuilder(this.options.compression, this.edges === null ? null : { edges: this.edges, counts: this.hist as Float64Array });
     const e = (this.exact as DistinctCounter).sortedEntries();
     d.addSortedWeighted(e.values, e.counts);
-    d.add(x);
     this.digest = d;
     this.exact = null;
   }
 
-  private addCategory(s: string): void {
-    (this.cats ??= new CategoryCounter(this.options.categoryCap)).add(s);
-  }
-
   /** The column's serialisable summary. */
   toSummary(): ColumnSummary {
+    this.countPending();
+    this.digest?.flush();
+    const entries = this.exact !== null ? this.exact.sortedEntries() : null;
     return {
       declaredType: this.options.declaredType,
       present: this.present,
       nulls: this.nulls,
-      numeric: this.numbers === 0 ? null : this.numericSummary(),
+      numeric: this.numbers === 0 ? null : this.numericSummary(entries),
       categorical: this.cats === null ? null : this.cats.toSummary(),
-      histogram: this.edges === null ? null : { edges: Array.from(this.edges), counts: Array.from(this.hist as Float64Array) },
+      histogram: this.edges === null ? null : { edges: Array.from(this.edges), counts: this.histogramCounts(entries) },
     };
   }
 
-  private numericSummary(): NumericSummary {
+  /** Bin counts: those kept (non-finite values, the digest's) plus the exact values' when exact. */
+  private histogramCounts(entries: SortedEntries | null): number[] {
+    const counts = Float64Array.from(this.hist as Float64Array);
+    if (entries !== null) countSorted(this.edges as Float64Array, entries.values, entries.counts, entries.values.length, counts);
+    return Array.from(counts);
+  }
+
+  private numericSummary(entries: SortedEntries | null): NumericSummary {
     let distribution: Distribution;
     if (this.digest !== null) distribution = this.digest.toDistribution();
     else {
-      const e = (this.exact as DistinctCounter).sortedEntries();
+      const e = entries as SortedEntries;
       distribution = { kind: "exact", values: Array.from(e.values), counts: Array.from(e.counts) };
     }
     const empty = this.count === 0;
@@ -136,25 +201,4 @@ export class ColumnBuilder {
       distribution,
     };
   }
-}
-
-/** Edge counts up to which a linear, branch-free count beats binary search. */
-const LINEAR_EDGES = 16;
-
-/** Index of the bin holding x: the number of edges ≤ x (bins are closed on the left). @example binOf([0, 1], 1); // 2 */
-export function binOf(edges: Float64Array | number[], x: number): number {
-  const n = edges.length;
-  if (n <= LINEAR_EDGES) {
-    let b = 0;
-    for (let i = 0; i < n; i++) b += edges[i] <= x ? 1 : 0;
-    return b;
-  }
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (edges[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

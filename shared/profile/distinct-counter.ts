@@ -1,3 +1,5 @@
+import { sortFloat64 } from "./radix-sort.ts";
+
 // Scratch views for reading a double's bits without allocating.
 const scratch = new Float64Array(1);
 const words = new Uint32Array(scratch.buffer);
@@ -57,12 +59,52 @@ export class DistinctCounter {
     return true;
   }
 
+  /**
+   * Counts the finite values xs[from, to) once each, in order, until one is new and the table
+   * is full; returns the index of that value (to when all were counted). The probe is `add`'s,
+   * inlined, so no double is passed as an argument.
+   */
+  addAll(xs: Float64Array, from: number, to: number): number {
+    let keys = this.keys;
+    let counts = this.counts;
+    let mask = this.mask;
+    let shift = 32 - this.bits;
+    for (let i = from; i < to; i++) {
+      const v = xs[i] + 0;
+      scratch[0] = v;
+      const m = Math.imul(words[0] ^ Math.imul(words[1], 0x9e3779b1), 0x85ebca6b);
+      let h = (m ^ (m >>> 15)) >>> shift;
+      for (;;) {
+        const k = keys[h];
+        if (k === v) {
+          counts[h]++;
+          break;
+        }
+        if (k !== k) {
+          if (this.size >= this.cap) return i;
+          keys[h] = v;
+          counts[h] = 1;
+          if (++this.size * 10 > (mask + 1) * 7) {
+            this.grow();
+            keys = this.keys;
+            counts = this.counts;
+            mask = this.mask;
+            shift = 32 - this.bits;
+          }
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+    return to;
+  }
+
   /** Values in increasing order with their counts. */
   sortedEntries(): { values: Float64Array; counts: Float64Array } {
     const values = new Float64Array(this.size);
     let n = 0;
     for (let i = 0; i <= this.mask; i++) if (this.keys[i] === this.keys[i]) values[n++] = this.keys[i];
-    values.sort();
+    sortFloat64(values, n);
     const counts = new Float64Array(n);
     for (let i = 0; i < n; i++) counts[i] = this.counts[this.find(values[i])];
     return { values, counts };

@@ -1,6 +1,7 @@
-import { FEATURE_TYPES, type FeatureType, type LogRecord } from "../types.ts";
+import { FEATURE_TYPES, VIEW_KIND, type FeatureType, type LogRecord, type RecordView } from "../types.ts";
 import { CategoryCounter } from "./categories.ts";
 import { ColumnBuilder, type ColumnOptions } from "./column-builder.ts";
+import { hashIdText } from "../id-hash.ts";
 import { HashedIdSet } from "./id-set.ts";
 import {
   CATEGORY_CAP, DEFAULT_COMPRESSION, DROPPED_NAMES_CAP, EXACT_DISTINCT_CAP, ID_DISTINCT_CAP, MAX_FEATURES, PROFILE_FORMAT_VERSION,
@@ -65,6 +66,9 @@ export class ProfileBuilder {
   private latency: ColumnBuilder | null = null;
   private readonly lastKeys: string[] = [];
   private readonly lastCols: Array<ColumnBuilder | null> = [];
+  // Columns by key id of the views of one read (`keyNames` identifies the read).
+  private viewNames: readonly string[] | null = null;
+  private viewCols: Array<ColumnBuilder | null | undefined> = [];
   private readonly edges = new Map<string, Float64Array>();
   private readonly fieldEdges = new Map<string, Float64Array>();
   private readonly declared = new Map<string, FeatureType>();
@@ -94,19 +98,11 @@ export class ProfileBuilder {
 
   /** Counts one record. */
   add(r: LogRecord): void {
-    this.rows++;
-    const ts = r.timestampMs;
-    if (ts === null || !Number.isFinite(ts)) this.tsMissing++;
-    else {
-      if (ts < this.tsMin) this.tsMin = ts;
-      if (ts > this.tsMax) this.tsMax = ts;
+    this.addFields(r);
+    if (r.id !== null) {
+      hashIdText(r.id, ID_HASH);
+      this.addIdHash();
     }
-    if (r.id !== null) this.addId(r.id);
-    if (r.version !== null) this.versions.add(r.version);
-    if (r.prediction !== null) (this.prediction ??= this.topColumn("prediction")).add(r.prediction);
-    if (r.score !== null) (this.score ??= this.topColumn("score")).add(r.score);
-    if (r.label !== null) (this.label ??= this.topColumn("label")).add(r.label);
-    if (r.latencyMs !== null) (this.latency ??= this.topColumn("latency")).add(r.latencyMs);
     const f = r.features;
     const keys = this.lastKeys;
     const cols = this.lastCols;
@@ -122,6 +118,72 @@ export class ProfileBuilder {
       }
       if (col !== null) col.add(f[k]);
     }
+  }
+
+  /**
+   * Counts one record handed over as a view; the same counts as `add(view.toRecord())`. Feature
+   * columns are found by the view's key ids (an array index, no string per key); a row with a
+   * key not seen yet creates its new columns in the order `add` would (Object.keys order).
+   */
+  addView(r: RecordView): void {
+    this.addFields(r);
+    if (r.idHash(ID_HASH)) this.addIdHash();
+    const n = r.featureCount;
+    if (n === 0) return;
+    if (this.viewNames !== r.keyNames) {
+      this.viewNames = r.keyNames;
+      this.viewCols = [];
+    }
+    const cols = this.viewCols;
+    const keys = r.featureKeys;
+    const kinds = r.featureKinds;
+    const numbers = r.featureNumbers;
+    const texts = r.featureTexts;
+    for (let i = 0; i < n; i++) {
+      let col = cols[keys[i]];
+      if (col === undefined) col = this.resolveView(r, keys[i]);
+      if (col === null) continue;
+      const kind = kinds[i];
+      if (kind === VIEW_KIND.number) col.addNumberAt(numbers, i);
+      else if (kind === VIEW_KIND.text) col.addText(texts[i] as string);
+      else if (kind === VIEW_KIND.null) col.addNull();
+      else col.addText(kind === VIEW_KIND.true ? "true" : "false");
+    }
+  }
+
+  /** The top-level fields of a record or view, but the id. */
+  private addFields(r: LogRecord | RecordView): void {
+    this.rows++;
+    const ts = r.timestampMs;
+    if (ts === null || !Number.isFinite(ts)) this.tsMissing++;
+    else {
+      if (ts < this.tsMin) this.tsMin = ts;
+      if (ts > this.tsMax) this.tsMax = ts;
+    }
+    if (r.version !== null) this.versions.add(r.version);
+    if (r.prediction !== null) (this.prediction ??= this.topColumn("prediction")).add(r.prediction);
+    if (r.score !== null) (this.score ??= this.topColumn("score")).add(r.score);
+    if (r.label !== null) (this.label ??= this.topColumn("label")).add(r.label);
+    if (r.latencyMs !== null) (this.latency ??= this.topColumn("latency")).add(r.latencyMs);
+  }
+
+  /**
+   * Finds the columns of every key of the view's row that has none yet, creating new ones in
+   * Object.keys order (array-index keys ascending, then the rest in row order), as `add` would.
+   */
+  private resolveView(r: RecordView, key: number): ColumnBuilder | null {
+    const cols = this.viewCols;
+    const names = r.keyNames;
+    const pending: number[] = [];
+    for (let i = 0; i < r.featureCount; i++) if (cols[r.featureKeys[i]] === undefined) pending.push(r.featureKeys[i]);
+    const index = (k: number): number => arrayIndex(names[k]);
+    pending.sort((a, b) => {
+      const ia = index(a);
+      const ib = index(b);
+      return ia >= 0 && ib >= 0 ? ia - ib : ia >= 0 ? -1 : ib >= 0 ? 1 : 0;
+    });
+    for (const k of pending) cols[k] = this.column(names[k]);
+    return cols[key] as ColumnBuilder | null;
   }
 
   /** Counts lines or rows that could not be read. */
@@ -154,14 +216,15 @@ export class ProfileBuilder {
     };
   }
 
-  private addId(id: string): void {
+  /** Counts the id whose hash is in ID_HASH. */
+  private addIdHash(): void {
     this.idCount++;
     const ids = this.ids;
     if (ids.size < this.idDistinctCap) {
-      if (!ids.add(id)) this.idDuplicates++;
+      if (!ids.addHash(ID_HASH)) this.idDuplicates++;
     } else {
       this.idApproximate = true;
-      if (ids.has(id)) this.idDuplicates++;
+      if (ids.hasHash(ID_HASH)) this.idDuplicates++;
     }
   }
 
@@ -191,6 +254,23 @@ export class ProfileBuilder {
       declaredType,
     };
   }
+}
+
+/** The hash of the id being counted (reused: no allocation per id). */
+const ID_HASH = new Uint32Array(2);
+
+/** The value of an array-index key ("0", "17"; what Object.keys puts first, ascending), else -1. */
+function arrayIndex(name: string): number {
+  if (name.length === 0 || name.length > 10) return -1;
+  if (name === "0") return 0;
+  const c = name.charCodeAt(0);
+  if (c < 49 || c > 57) return -1;
+  for (let i = 1; i < name.length; i++) {
+    const d = name.charCodeAt(i);
+    if (d < 48 || d > 57) return -1;
+  }
+  const v = Number(name);
+  return v < 4294967295 ? v : -1;
 }
 
 function count(name: string, v: number): number {

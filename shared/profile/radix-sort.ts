@@ -1,6 +1,7 @@
 /**
  * Sorts finite doubles in place, ascending: an LSD radix sort on the high 32 bits of an
- * order-preserving key (three 11-bit passes, a pass skipped when one digit holds everything) that
+ * order-preserving key less its minimum (three 11-bit passes, a pass skipped when one digit holds
+ * everything, as the top one does for values of similar magnitude) that
  * carries the values along, then runs of equal high words (values within ~1e-6 relative) are
  * ordered by the full value. About 2× faster than Float64Array.prototype.sort on the t-digest's
  * 8,192-value buffers, and allocation-free: the scratch arrays are shared by every caller of this
@@ -51,12 +52,23 @@ export function sortFloat64(buf: Float64Array, n: number): void {
   sortRunsOfEqualKeys(buf, sk, n);
 }
 
-/** Order-preserving high keys (flip all bits of negatives, the sign bit of positives), branch-free, and digit counts. */
+/**
+ * Order-preserving high keys (flip all bits of negatives, the sign bit of positives), less their
+ * minimum, and digit counts. Subtracting the minimum keeps the order and leaves the top digit
+ * zero for values of similar magnitude, so that pass is skipped: 2 passes instead of 3 when the
+ * buffer spans a few powers of two.
+ */
 function toKeys(words: Uint32Array, n: number): void {
-  counts.fill(0);
+  let min = 0xffffffff;
   for (let i = 0; i < n; i++) {
     const hi = words[2 * i + 1];
     const kh = (hi ^ ((hi >> 31) | SIGN)) >>> 0;
+    keysA[i] = kh;
+    if (kh < min) min = kh;
+  }
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const kh = (keysA[i] - min) >>> 0;
     keysA[i] = kh;
     counts[kh & 2047]++;
     counts[DIGIT_BUCKETS + ((kh >>> 11) & 2047)]++;

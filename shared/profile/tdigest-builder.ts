@@ -1,6 +1,13 @@
 import { compressStreams, compressionCapacity, newCentroidArrays, type CentroidArrays, type CentroidStream } from "./tdigest-core.ts";
 import type { TDigestDistribution } from "./types.ts";
+import { countSorted } from "./histogram.ts";
 import { sortFloat64 } from "./radix-sort.ts";
+
+/** Bin edges and the counts to add every value to (see `countSorted`). */
+export interface DigestHistogram {
+  edges: Float64Array;
+  counts: Float64Array;
+}
 
 /** Raw values buffered before a sort-and-merge pass: large enough that the pass is amortised. */
 const BUFFER_VALUES = 8_192;
@@ -31,7 +38,8 @@ export class TDigestBuilder {
   private readonly stream: CentroidStream;
   private readonly raw: CentroidStream;
 
-  constructor(compression: number) {
+  /** `histogram`: counts every value added into these bins too, from the sorted buffer. */
+  constructor(compression: number, private readonly histogram: DigestHistogram | null = null) {
     this.compression = compression;
     const cap = compressionCapacity(compression);
     this.cur = newCentroidArrays(cap);
@@ -46,9 +54,27 @@ export class TDigestBuilder {
     if (this.bufLen === BUFFER_VALUES) this.flush();
   }
 
+  /** Adds the finite values xs[from, to) (-0 already 0), in order, as `add` would one by one. */
+  addAll(xs: Float64Array, from: number, to: number): void {
+    const buf = this.buf;
+    let len = this.bufLen;
+    for (let i = from; i < to; i++) {
+      buf[len++] = xs[i];
+      if (len === BUFFER_VALUES) {
+        this.bufLen = len;
+        this.flush();
+        len = 0;
+      }
+    }
+    this.bufLen = len;
+  }
+
   /** Adds sorted distinct values with their counts (an exact distribution that outgrew its cap). */
   addSortedWeighted(values: Float64Array, counts: Float64Array): void {
     if (values.length === 0) return;
+    // Raw values (an exact distribution that outgrew its cap) count into the histogram; a merged
+    // digest's centroids (addCentroids) do not — merged histograms are summed on their own.
+    if (this.histogram !== null) countSorted(this.histogram.edges, values, counts, values.length, this.histogram.counts);
     this.addCentroids({ means: values, weights: counts, points: null, length: values.length }, values[0], values[values.length - 1]);
   }
 
@@ -67,6 +93,7 @@ export class TDigestBuilder {
     if (len === 0) return;
     sortFloat64(this.buf, len);
     const sorted = this.buf;
+    if (this.histogram !== null) countSorted(this.histogram.edges, sorted, null, len, this.histogram.counts);
     if (sorted[0] < this.min) this.min = sorted[0];
     if (sorted[len - 1] > this.max) this.max = sorted[len - 1];
     this.raw.length = len;

@@ -6,6 +6,7 @@
  * @example
  * const h: RowHandler = { done: false, row(v, line) {}, malformed(line, reason, raw) {} };
  */
+import type { RecordView } from "../types.ts";
 import type { ValueMode } from "./normalise.ts";
 import type { LogFormat } from "./options.ts";
 
@@ -19,6 +20,8 @@ export interface RowHandler {
    * there is one, for the quarantine sample.
    */
   row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void;
+  /** Optional: a row read by the JSON Lines fast path (see RecordSink.view). */
+  view?(row: RecordView, line: number): void;
   /** A row that could not be read; `raw` is cut by the handler. */
   malformed(line: number, reason: string, raw: string): void;
   /** Between chunks: the sink's backpressure (see RecordSink.drain). */

@@ -12,6 +12,7 @@ import type { RowHandler } from "./handler.ts";
 import { parseJsonNonFinite } from "./json-nonfinite.ts";
 import { LineSplitter } from "./lines.ts";
 import type { ResolvedOptions } from "./options.ts";
+import { RowScanner } from "./row-scanner.ts";
 
 /** A push-style JSON Lines reader: feed it chunks, it hands rows to the handler. */
 export interface ChunkReader {
@@ -20,7 +21,9 @@ export interface ChunkReader {
 }
 
 /**
- * A JSON Lines reader handing rows to `handler`; lines over `maxLineBytes` are malformed.
+ * A JSON Lines reader handing rows to `handler`; lines over `maxLineBytes` are malformed. When the
+ * handler takes views, lines are first offered to the byte-level `RowScanner`; the lines it
+ * declines are parsed by `JSON.parse` and handed over as rows.
  *
  * @example
  * const r = jsonLinesReader(handler, resolveOptions({}));
@@ -29,7 +32,17 @@ export interface ChunkReader {
 export function jsonLinesReader(handler: RowHandler, options: ResolvedOptions): ChunkReader {
   const tooLong = (line: number, head: string): void =>
     handler.malformed(line, `line longer than ${options.maxLineBytes} bytes`, head);
-  return new LineSplitter(options.maxLineBytes, options.startLine, (text, line) => jsonLine(text, line, handler), tooLong);
+  const onText = (text: string, line: number): void => jsonLine(text, line, handler);
+  const view = handler.view?.bind(handler);
+  if (view === undefined) return new LineSplitter(options.maxLineBytes, options.startLine, onText, tooLong);
+  const scanner = new RowScanner(options.fields, options.latestTimestampMs);
+  const onBytes = (b: Buffer, start: number, end: number, line: number): boolean => {
+    if (start === end) return true;
+    if (!scanner.scan(b, start, end)) return false;
+    view(scanner, line);
+    return true;
+  };
+  return new LineSplitter(options.maxLineBytes, options.startLine, onText, tooLong, onBytes);
 }
 
 /** Parses one line and hands it on; exported for the SageMaker JSON Lines payloads too. */

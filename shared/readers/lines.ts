@@ -20,6 +20,12 @@ const TOO_LONG_HEAD_CHARS = 400;
 export type LineCallback = (text: string, line: number) => void;
 /** Receives the number and first characters of a line longer than the limit. */
 export type TooLongCallback = (line: number, head: string) => void;
+/**
+ * Optionally takes a line as bytes b[start, end) (newline and CR excluded; b[end] is one of them)
+ * before it is decoded; returns false to have it decoded and delivered as text after all. Lines
+ * that could be over the limit, and a first line starting with a BOM, always go as text.
+ */
+export type BytesCallback = (b: Buffer, start: number, end: number, line: number) => boolean;
 
 /** See the module comment. */
 export class LineSplitter {
@@ -34,6 +40,7 @@ export class LineSplitter {
     firstLine: number,
     private readonly onLine: LineCallback,
     private readonly onTooLong: TooLongCallback,
+    private readonly onBytes: BytesCallback | null = null,
   ) {
     this.line = firstLine;
   }
@@ -54,7 +61,8 @@ export class LineSplitter {
     }
     const last = buf.lastIndexOf(10);
     if (last >= pos) {
-      this.emitBlock(buf.toString("utf8", pos, last + 1));
+      if (this.onBytes === null) this.emitBlock(buf.toString("utf8", pos, last + 1));
+      else this.emitBytes(buf, pos, last + 1);
       pos = last + 1;
     }
     if (pos < buf.length) this.keep(buf, pos, buf.length);
@@ -99,6 +107,28 @@ export class LineSplitter {
       const nl = text.indexOf("\n", pos);
       if (nl === -1) return;
       this.emit(text, pos, nl);
+      pos = nl + 1;
+    }
+  }
+
+  /**
+   * Offers each line of b[pos, stop) (which ends with a newline) to `onBytes` first. A line of at
+   * most a third of the limit in bytes cannot be over it however its bytes decode (an invalid
+   * byte becomes U+FFFD, three bytes), so only longer lines need the text path's check.
+   */
+  private emitBytes(b: Buffer, pos: number, stop: number): void {
+    const onBytes = this.onBytes as BytesCallback;
+    const maxFast = this.maxLineBytes / 3;
+    while (pos < stop) {
+      const nl = b.indexOf(10, pos);
+      const end = nl > pos && b[nl - 1] === 13 ? nl - 1 : nl;
+      if (end - pos <= maxFast && !(this.first && b[pos] === 0xef) && onBytes(b, pos, end, this.line)) {
+        this.first = false;
+        this.line++;
+      } else {
+        const text = b.toString("utf8", pos, nl);
+        this.emit(text, 0, text.length);
+      }
       pos = nl + 1;
     }
   }

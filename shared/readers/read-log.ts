@@ -9,7 +9,7 @@
  * });
  * summary.rows; // records.length
  */
-import type { ByteSource, LogRecord, RecordSink } from "../types.ts";
+import type { ByteSource, LogRecord, RecordSink, RecordView } from "../types.ts";
 import { MalformedRowError } from "./errors.ts";
 import { rawOf, type ReadFacts } from "./handler.ts";
 import { toLogRecord, type ValueMode } from "./normalise.ts";
@@ -40,11 +40,22 @@ export function summaryOf(facts: ReadFacts, rows: number, malformed: number, non
 }
 
 class LogRowHandler extends CountingRowHandler implements CountingHandler {
+  /** Present when the sink takes views. */
+  readonly view?: (row: RecordView) => void;
+
   constructor(
     private readonly sink: RecordSink,
     options: ResolvedOptions,
   ) {
     super(options);
+    const sinkView = sink.view?.bind(sink);
+    if (sinkView !== undefined) {
+      this.view = (row: RecordView): void => {
+        if (this.rows >= this.options.maxRows) return;
+        this.rows++;
+        sinkView(row);
+      };
+    }
   }
 
   drain(): Promise<void> | void {
