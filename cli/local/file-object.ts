@@ -8,6 +8,7 @@ import { ObjectChangedError } from "./errors.ts";
 /** Errors that mean "no object under this key" (a missing file, or a folder on the path). */
 const ABSENT_CODES = new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
 const HASH_CHUNK_BYTES = 1 << 20;
+const STREAM_CHUNK_BYTES = 1 << 20;
 
 /** True for a file-system error that means the key has no object. */
 export function isAbsent(e: unknown): boolean {
@@ -106,7 +107,8 @@ export function fileObject({ info, version }: FileVersion, path: string): ByteSo
       if (info.size === 0) return;
       const handle = await openSame();
       try {
-        for await (const chunk of handle.createReadStream({ autoClose: false })) yield chunk as Uint8Array;
+        // 1 MiB chunks (the default is 64 KiB): fewer hops and fewer lines split across chunks.
+        for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: STREAM_CHUNK_BYTES })) yield chunk as Uint8Array;
       } finally {
         await handle.close();
       }

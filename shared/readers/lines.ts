@@ -21,9 +21,10 @@ export type LineCallback = (text: string, line: number) => void;
 /** Receives the number and first characters of a line longer than the limit. */
 export type TooLongCallback = (line: number, head: string) => void;
 /**
- * Optionally takes a line as bytes b[start, end) (newline and CR excluded; b[end] is one of them)
- * before it is decoded; returns false to have it decoded and delivered as text after all. Lines
- * that could be over the limit, and a first line starting with a BOM, always go as text.
+ * Optionally takes a line as bytes b[start, end) (newline and CR excluded; b[end] is one of them
+ * or past the buffer) before it is decoded; returns false to have it decoded and delivered as text
+ * after all. Lines that could be over the limit, and a first line starting with a BOM, always go
+ * as text.
  */
 export type BytesCallback = (b: Buffer, start: number, end: number, line: number) => boolean;
 
@@ -92,9 +93,24 @@ export class LineSplitter {
     this.carry.length = 0;
     this.carryBytes = 0;
     this.overflow = false;
+    if (!overflow && this.onBytes !== null && this.offerBytes(joined, 0, joined.length)) return;
     const text = joined.toString("utf8");
     if (overflow) this.tooLong(text);
     else this.emit(text, 0, text.length);
+  }
+
+  /**
+   * Offers the line b[start, stop) (newline excluded) to `onBytes`; true when it took it. A line
+   * of at most a third of the limit in bytes cannot be over it however its bytes decode (an
+   * invalid byte becomes U+FFFD, three bytes), so only longer lines need the text path's check.
+   */
+  private offerBytes(b: Buffer, start: number, stop: number): boolean {
+    const end = stop > start && b[stop - 1] === 13 ? stop - 1 : stop;
+    if (end - start > this.maxLineBytes / 3 || (this.first && b[start] === 0xef)) return false;
+    if (!(this.onBytes as BytesCallback)(b, start, end, this.line)) return false;
+    this.first = false;
+    this.line++;
+    return true;
   }
 
   /**
@@ -111,21 +127,11 @@ export class LineSplitter {
     }
   }
 
-  /**
-   * Offers each line of b[pos, stop) (which ends with a newline) to `onBytes` first. A line of at
-   * most a third of the limit in bytes cannot be over it however its bytes decode (an invalid
-   * byte becomes U+FFFD, three bytes), so only longer lines need the text path's check.
-   */
+  /** Offers each line of b[pos, stop) (which ends with a newline) to `onBytes` first. */
   private emitBytes(b: Buffer, pos: number, stop: number): void {
-    const onBytes = this.onBytes as BytesCallback;
-    const maxFast = this.maxLineBytes / 3;
     while (pos < stop) {
       const nl = b.indexOf(10, pos);
-      const end = nl > pos && b[nl - 1] === 13 ? nl - 1 : nl;
-      if (end - pos <= maxFast && !(this.first && b[pos] === 0xef) && onBytes(b, pos, end, this.line)) {
-        this.first = false;
-        this.line++;
-      } else {
+      if (!this.offerBytes(b, pos, nl)) {
         const text = b.toString("utf8", pos, nl);
         this.emit(text, 0, text.length);
       }

@@ -38,7 +38,22 @@ async function expectSameAsSlowPath(text: string | Uint8Array, options: ReadOpti
   expect(fast.records.map(plain)).toEqual(slow.records.map(plain));
   expect(fast.malformed).toEqual(slow.malformed);
   expect(fast.summary).toEqual(slow.summary);
+  // Lines split across chunks take the fast path too, once joined.
+  const chunked = await read(chunkedSource(bytes, 7), true, options);
+  expect(chunked.records.map(plain)).toEqual(slow.records.map(plain));
+  expect(chunked.malformed).toEqual(slow.malformed);
+  expect(chunked.viewed).toBe(fast.viewed);
   return fast;
+}
+
+/** The bytes as a plain stream of `size`-byte chunks. */
+function chunkedSource(bytes: Uint8Array, size: number): ByteSource {
+  return {
+    name: "x.jsonl",
+    async *stream() {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    },
+  };
 }
 
 /** A record with its features as ordered entries, so key order and -0 are compared too. */
