@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { BUNDLING } from "../infra/bundling.ts";
+import { esbuildOptions } from "../infra/bundling.ts";
 
 /** The Lambda entry points, as infra deploys them. */
 export const HANDLERS = ["ingest", "labels", "evaluate", "reference", "notify"] as const;
@@ -18,18 +18,7 @@ export type Handler = (typeof HANDLERS)[number];
 export async function bundleHandler(name: Handler, outDir: string): Promise<{ file: string; bytes: number; gzipBytes: number }> {
   mkdirSync(outDir, { recursive: true });
   const file = resolve(outDir, `${name}.mjs`);
-  await build({
-    entryPoints: [join("functions", `${name}.ts`)],
-    bundle: true,
-    platform: "node",
-    format: BUNDLING.format,
-    target: BUNDLING.target,
-    minify: BUNDLING.minify,
-    mainFields: [...BUNDLING.mainFields],
-    banner: { js: BUNDLING.banner },
-    outfile: file,
-    logLevel: "silent",
-  });
+  await build({ ...esbuildOptions(join("functions", `${name}.ts`)), outfile: file });
   const bytes = readFileSync(file);
   return { file, bytes: bytes.byteLength, gzipBytes: gzipSync(bytes).byteLength };
 }

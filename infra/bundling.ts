@@ -19,3 +19,24 @@ export const BUNDLING = {
   // Some CommonJS dependencies call require(); ESM output needs it defined.
   banner: "import { createRequire as __vigilCreateRequire } from 'node:module'; const require = __vigilCreateRequire(import.meta.url);",
 } as const;
+
+/**
+ * The esbuild options of BUNDLING for one entry point, for code that bundles a handler outside CDK
+ * (the bundle-size test, `npm run bench`): the same output the stack deploys, without source maps.
+ *
+ * @example
+ * await build({ ...esbuildOptions("functions/ingest.ts"), outfile: "ingest.mjs" });
+ */
+export function esbuildOptions(entry: string) {
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: "node" as const,
+    format: BUNDLING.format,
+    target: BUNDLING.target,
+    minify: BUNDLING.minify,
+    mainFields: [...BUNDLING.mainFields],
+    banner: { js: BUNDLING.banner },
+    logLevel: "silent" as const,
+  };
+}

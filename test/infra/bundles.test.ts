@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { BUNDLING } from "../../infra/bundling.ts";
+import { esbuildOptions } from "../../infra/bundling.ts";
 import { REPO } from "./files.ts";
 
 const HANDLERS = ["ingest", "labels", "evaluate", "reference", "notify"] as const;
@@ -10,19 +10,7 @@ const MAX_BUNDLE_BYTES = 1_500_000;
 
 describe("function bundles", () => {
   it.each(HANDLERS)("bundles functions/%s.ts with the stack's esbuild options within 1.5 MB", async (name) => {
-    const result = await build({
-      entryPoints: [join(REPO, "functions", `${name}.ts`)],
-      bundle: true,
-      write: false,
-      platform: "node",
-      format: BUNDLING.format,
-      target: BUNDLING.target,
-      minify: BUNDLING.minify,
-      mainFields: [...BUNDLING.mainFields],
-      banner: { js: BUNDLING.banner },
-      outfile: "index.mjs",
-      logLevel: "silent",
-    });
+    const result = await build({ ...esbuildOptions(join(REPO, "functions", `${name}.ts`)), write: false, outfile: "index.mjs" });
     expect(result.outputFiles[0].contents.byteLength).toBeLessThanOrEqual(MAX_BUNDLE_BYTES);
   });
 });
