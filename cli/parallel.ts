@@ -4,7 +4,7 @@ import type { Worker } from "node:worker_threads";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { mergeWithPerformance, RecordProfiler, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
 import { InputError, WorkerInputError } from "./errors.ts";
-import { profileRange, type WorkerResult, type WorkerTask } from "./profile-worker.ts";
+import { profileRange, taskOf, type WorkerJob, type WorkerMessage, type WorkerResult } from "./profile-worker.ts";
 import { countLines, splitLines, type ByteRange } from "./ranges.ts";
 import { PARALLEL_MIN_BYTES, takeWorkers } from "./worker-pool.ts";
 import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
@@ -12,18 +12,20 @@ import { readFiles, requiredColumns, type ReadReport } from "./read.ts";
 export { PARALLEL_MIN_BYTES } from "./worker-pool.ts";
 
 /**
- * Ranges per thread, in rounds of decreasing size (4, 3, 2, 1 parts in ten): the main thread
- * takes up the slack while a worker starts, and the last ranges are small, so no thread idles
- * long at the end. Each range costs one profile merge (~10 ms) and one exact → sketch switch per
- * column (~1 ms).
+ * Relative range sizes of one round per thread, largest first: each thread starts on a big range
+ * (few ranges: each costs one profile merge, ~10 ms, and one exact → sketch switch per column,
+ * ~1 ms), and the last ones are small, so no thread idles long at the end while another finishes.
+ * The threads claim ranges in order from a shared counter, so the ranges (and so the merged
+ * profile) do not depend on which thread ran which.
  */
-export const RANGES_PER_THREAD = 4;
+export const ROUND_WEIGHTS = [8, 3, 2, 1, 1];
+
+/** Ranges per thread. */
+export const RANGES_PER_THREAD = ROUND_WEIGHTS.length;
 
 /** Relative range sizes for `threads` threads: each round's size once per thread, largest first. */
 export function rangeWeights(threads: number): number[] {
-  const weights: number[] = [];
-  for (let round = RANGES_PER_THREAD; round >= 1; round--) for (let t = 0; t < threads; t++) weights.push(round);
-  return weights;
+  return ROUND_WEIGHTS.flatMap((w) => new Array<number>(threads).fill(w));
 }
 
 export { WorkerInputError } from "./errors.ts";
@@ -68,6 +70,8 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
       read.malformedSample.push(...r.sample.map((m) => ({ ...m, line: m.line + offset, file: range.path })));
     }
   };
+  const job: WorkerJob = { config, reference, ranges, required, latestTimestampMs, claim: new Int32Array(new SharedArrayBuffer(4)) };
+  const stop = (): void => void Atomics.store(job.claim, 0, ranges.length);
   const onResult = (i: number, r: WorkerResult): void => {
     waiting.set(i, r);
     for (let next = waiting.get(folded); next !== undefined && failure === null; next = waiting.get(folded)) {
@@ -76,10 +80,11 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
         fold(folded++, next);
       } catch (e) {
         failure = e as Error;
+        stop(); // no thread starts another range: the command fails with this error
       }
     }
   };
-  await runPool(ranges.map((range) => ({ config, reference, range, required, latestTimestampMs })), Math.min(threads, ranges.length), onResult);
+  await runPool(job, Math.min(threads, ranges.length), onResult);
   if (failure !== null) throw failure;
   for (const [path, f] of perFile) {
     if (f.empty && explicit.has(path)) throw new InputError(path, "is empty (no records)");
@@ -96,32 +101,32 @@ function linesBefore(ranges: ByteRange[], i: number): number {
   return lines;
 }
 
-/** Runs the tasks on the main thread and size − 1 workers; `onResult` gets each result (it must not throw). */
-async function runPool(tasks: WorkerTask[], size: number, onResult: (i: number, r: WorkerResult) => void): Promise<void> {
-  let next = 0;
+/**
+ * Runs the tasks on the main thread and size − 1 workers; `onResult` gets each result (it must
+ * not throw). Every thread claims the next task itself from a shared counter (Atomics), so a
+ * worker never waits for the busy main thread to hand it work; results are posted back and
+ * folded whenever the main thread is between reads. Setting the counter to the task count
+ * stops the claiming early.
+ */
+async function runPool(job: WorkerJob, size: number, onResult: (i: number, r: WorkerResult) => void): Promise<void> {
+  const tasks = job.ranges.length;
   const workers: Worker[] = takeWorkers(size - 1);
+  const claim = job.claim;
   const onMain = async (): Promise<void> => {
-    while (next < tasks.length) {
-      const i = next++;
-      onResult(i, await profileRange(tasks[i]));
-    }
+    for (let i = Atomics.add(claim, 0, 1); i < tasks; i = Atomics.add(claim, 0, 1)) onResult(i, await profileRange(taskOf(job, i)));
   };
   try {
     await Promise.all([
       ...workers.map(
         (w) =>
           new Promise<void>((resolve, reject) => {
-            const feed = () => {
-              if (next >= tasks.length) return resolve();
-              const i = next++;
-              w.once("message", (r: WorkerResult) => {
-                onResult(i, r);
-                feed();
-              });
-              w.postMessage(tasks[i]);
-            };
+            w.on("message", (m: WorkerMessage) => {
+              if (m.done) resolve();
+              else onResult(m.index, m.result);
+            });
             w.once("error", reject);
-            feed();
+            w.once("exit", () => reject(new Error("a profiling worker stopped before it finished")));
+            w.postMessage(job);
           }),
       ),
       onMain(),

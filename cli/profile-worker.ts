@@ -33,6 +33,29 @@ export async function profileRange(task: WorkerTask): Promise<WorkerResult> {
   }
 }
 
-parentPort?.on("message", (task: WorkerTask) => {
-  void profileRange(task).then((r) => parentPort!.postMessage(r));
-});
+/**
+ * A profiling job: the ranges of one `vigil check`, shared by the main thread and the workers.
+ * Each thread claims the next range index with Atomics.add on `claim` until none is left.
+ */
+export interface WorkerJob extends Omit<WorkerTask, "range"> {
+  ranges: ByteRange[];
+  claim: Int32Array;
+}
+
+/** What a worker posts: one range's result, then `done` when no range is left to claim. */
+export type WorkerMessage = { done: false; index: number; result: WorkerResult } | { done: true };
+
+/** The task of range i of a job. */
+export function taskOf(job: WorkerJob, i: number): WorkerTask {
+  return { config: job.config, reference: job.reference, range: job.ranges[i], required: job.required, latestTimestampMs: job.latestTimestampMs };
+}
+
+async function runJob(job: WorkerJob): Promise<void> {
+  for (let i = Atomics.add(job.claim, 0, 1); i < job.ranges.length; i = Atomics.add(job.claim, 0, 1)) {
+    const message: WorkerMessage = { done: false, index: i, result: await profileRange(taskOf(job, i)) };
+    parentPort!.postMessage(message);
+  }
+  parentPort!.postMessage({ done: true } satisfies WorkerMessage);
+}
+
+parentPort?.on("message", (job: WorkerJob) => void runJob(job));
