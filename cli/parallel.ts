@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { statSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import type { MonitorConfig } from "../shared/config/schema.ts";
-import { mergeWithPerformance, RecordProfiler, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
+import { RecordProfiler, WindowMerger, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
 import { InputError, WorkerInputError } from "./errors.ts";
 import { profileRange, taskOf, type WorkerJob, type WorkerMessage, type WorkerResult } from "./profile-worker.ts";
 import { countLines, splitLines, type ByteRange } from "./ranges.ts";
@@ -47,7 +47,8 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
   const ranges = files.flatMap((f) => splitLines(f, threads * RANGES_PER_THREAD, rangeWeights(threads)));
   const required = requiredColumns(config);
   const read: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
-  let profile: ProfileWithPerformance | null = null;
+  // One k-way merge of the ranges' profiles (shared/profile/profile-merger.ts), fed in range order.
+  const merger = new WindowMerger();
   const perFile = new Map<string, { rows: number; malformed: number; format: string; compressed: boolean; empty: boolean }>();
   // Results are folded in range order (so the merged profile does not depend on which thread
   // profiled which range), each as soon as the ones before it are in: few profiles are held.
@@ -58,7 +59,7 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
     if (!r.ok) throw new WorkerInputError(r.name, r.message);
     // Structured clone gives feature maps Object.prototype back; log keys must stay plain data.
     r.profile.features = Object.assign(Object.create(null), r.profile.features);
-    profile = profile ? mergeWithPerformance(profile, r.profile) : r.profile;
+    merger.add(r.profile);
     const range = ranges[i];
     const f = perFile.get(range.path) ?? { rows: 0, malformed: 0, format: r.format, compressed: r.compressed, empty: true };
     f.rows += r.rows;
@@ -92,7 +93,7 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
     read.malformed += f.malformed;
     read.files.push({ path, rows: f.rows, malformed: f.malformed, format: f.format, compressed: f.compressed });
   }
-  return { profile: profile!, read };
+  return { profile: merger.result(), read };
 }
 
 function linesBefore(ranges: ByteRange[], i: number): number {
