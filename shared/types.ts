@@ -65,7 +65,7 @@ export interface MalformedRow {
 export const VIEW_KIND = { null: 0, number: 1, text: 2, true: 3, false: 4 } as const;
 
 /**
- * A record as the JSON Lines fast path hands it over: the top-level fields as in `LogRecord`, the
+ * A record as the JSON Lines and CSV fast paths hand it over: the top-level fields as in `LogRecord`, the
  * features as parallel arrays in the row's key order instead of an object per row. The arrays and
  * the view are reused for the next row, so a sink reads them during its `view` call and keeps
  * nothing. `keyNames[featureKeys[i]]` names feature i; duplicate keys never occur; the key ids are
@@ -102,7 +102,7 @@ export interface RecordView {
 export interface RecordSink {
   record(r: LogRecord): void;
   /**
-   * Optional fast path: readers that can (JSON Lines) hand rows over as a reused `RecordView`
+   * Optional fast path: readers that can (JSON Lines, CSV) hand rows over as a reused `RecordView`
    * instead of building a `LogRecord`; rows they cannot go to `record` as before. A view
    * describes exactly the record `record` would have received (`view.toRecord()`).
    */

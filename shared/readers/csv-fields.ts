@@ -37,7 +37,7 @@ export class CsvRecordAssembler {
   private field = "";
   private inQuotes = false;
 
-  constructor(private readonly delimiter: string) {}
+  constructor(readonly delimiter: string) {}
 
   /** True while a quoted field is open across lines. */
   get open(): boolean {

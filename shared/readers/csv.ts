@@ -9,6 +9,7 @@
  * reader.push(Buffer.from('"age";"job"\n58;"management"\n')); reader.end(); // row {age: "58", job: "management"}
  */
 import { CsvRecordAssembler, detectDelimiter } from "./csv-fields.ts";
+import { CsvScanner } from "./csv-scanner.ts";
 import { MissingColumnsError, ReaderError } from "./errors.ts";
 import type { RowHandler } from "./handler.ts";
 import type { ChunkReader } from "./jsonl.ts";
@@ -29,6 +30,9 @@ export function csvReader(handler: RowHandler, options: ResolvedOptions, source:
   let recordChars = 0;
   let raw = "";
   let skippingQuoted = false;
+  // The fast path (csv-scanner.ts) for record lines once the header is known, when the sink takes views.
+  const view = handler.view?.bind(handler);
+  let scanner: CsvScanner | null = null;
 
   const onLine = (text: string, line: number): void => {
     if (skippingQuoted) {
@@ -59,6 +63,7 @@ export function csvReader(handler: RowHandler, options: ResolvedOptions, source:
     if (header === null) {
       header = fields.map((h) => h.trim());
       checkRequired(header, options.requiredColumns, source);
+      if (view !== undefined) scanner = CsvScanner.forHeader(header, asm.delimiter, options.fields, options.latestTimestampMs);
       return;
     }
     if (fields.length !== header.length) {
@@ -80,7 +85,13 @@ export function csvReader(handler: RowHandler, options: ResolvedOptions, source:
     handler.malformed(line, `line longer than ${max} bytes`, head);
   };
 
-  const lines = new LineSplitter(max, options.startLine, onLine, onTooLong);
+  const onBytes = (b: Buffer, start: number, end: number, line: number): boolean => {
+    if (scanner === null || skippingQuoted || asm?.open) return false;
+    if (!scanner.scan(b, start, end)) return false;
+    (view as NonNullable<typeof view>)(scanner, line);
+    return true;
+  };
+  const lines = new LineSplitter(max, options.startLine, onLine, onTooLong, view === undefined ? null : onBytes);
   return {
     push: (chunk) => lines.push(chunk),
     end(): void {

@@ -20,7 +20,7 @@ export interface RowHandler {
    * there is one, for the quarantine sample.
    */
   row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void;
-  /** Optional: a row read by the JSON Lines fast path (see RecordSink.view). */
+  /** Optional: a row read by the JSON Lines or CSV fast path (see RecordSink.view). */
   view?(row: RecordView, line: number): void;
   /** A row that could not be read; `raw` is cut by the handler. */
   malformed(line: number, reason: string, raw: string): void;
