@@ -67,7 +67,8 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
     f.empty &&= r.empty;
     perFile.set(range.path, f);
     if (r.sample.length > 0 && read.malformedSample.length < 20) {
-      const offset = range.start === 0 ? 0 : linesBefore(ranges, i);
+      // Lines before the range in its file; a CSV range's reader counted the header it re-read.
+      const offset = range.start === 0 ? 0 : linesBefore(ranges, i) - (range.headerEnd === undefined ? 0 : 1);
       read.malformedSample.push(...r.sample.map((m) => ({ ...m, line: m.line + offset, file: range.path })));
     }
   };

@@ -25,8 +25,8 @@ export type WorkerResult =
 export async function profileRange(task: WorkerTask): Promise<WorkerResult> {
   try {
     const profiler = new RecordProfiler(task.config, task.reference ?? undefined);
-    const { path, start, end } = task.range;
-    const s = await readLog(rangeSource(path, start, end), { fields: task.config.fields, columnOrder: task.config.columnOrder, task: task.config.task, requiredColumns: task.required, latestTimestampMs: task.latestTimestampMs }, profiler);
+    const { path, start, end, headerEnd } = task.range;
+    const s = await readLog(rangeSource(path, start, end, headerEnd), { fields: task.config.fields, columnOrder: task.config.columnOrder, task: task.config.task, requiredColumns: task.required, latestTimestampMs: task.latestTimestampMs }, profiler);
     return { ok: true, profile: profiler.finish(), rows: s.rows, malformed: s.malformed, empty: s.empty, format: s.format, compressed: s.compressed, sample: profiler.malformedSample.slice(0, 20) };
   } catch (e) {
     return { ok: false, name: e instanceof Error ? e.name : "Error", message: e instanceof Error ? e.message : String(e) };

@@ -42,21 +42,27 @@ export function fileSource(path: string): ByteSource {
 const RANGE_CHUNK_BYTES = 1 << 20;
 
 /**
- * Bytes [start, end) of a file as a ByteSource (a piece of an uncompressed JSON Lines file; a
- * whole file is `fileSource`). The range is read into two buffers used in turn, so a chunk stays
+ * Bytes [start, end) of a file as a ByteSource (a piece of an uncompressed JSON Lines or CSV
+ * file, the CSV header first; a whole file is `fileSource`). The range is read into two buffers used in turn, so a chunk stays
  * valid while the next one is read and handed over, and is overwritten after that: the readers
  * copy what they keep (a line split across chunks), so memory stays at 2 MiB instead of a fresh
  * buffer per chunk that only the garbage collector gives back.
  */
-export function rangeSource(path: string, start: number, end: number): ByteSource {
+export function rangeSource(path: string, start: number, end: number, headerEnd = 0): ByteSource {
   const whole = fileSource(path);
   if (start === 0 && end === whole.size) return whole;
-  return { name: path, size: end - start, stream: () => rangeChunks(path, start, end) };
+  return { name: path, size: headerEnd + end - start, stream: () => rangeChunks(path, start, end, headerEnd) };
 }
 
-async function* rangeChunks(path: string, start: number, end: number): AsyncGenerator<Uint8Array> {
+/** The range's bytes; with `headerEnd`, the file's bytes [0, headerEnd) (a CSV header) first. */
+async function* rangeChunks(path: string, start: number, end: number, headerEnd: number): AsyncGenerator<Uint8Array> {
   const file = await open(path, "r");
   try {
+    if (headerEnd > 0) {
+      const header = Buffer.allocUnsafe(headerEnd);
+      const { bytesRead } = await file.read(header, 0, headerEnd, 0);
+      yield header.subarray(0, bytesRead);
+    }
     const size = Math.min(RANGE_CHUNK_BYTES, end - start);
     const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
     for (let pos = start, turn = 0; pos < end; turn ^= 1) {

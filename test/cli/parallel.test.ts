@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { profileFiles } from "../../cli/parallel.ts";
+import { profileFiles, rangeWeights } from "../../cli/parallel.ts";
+import { splitLines } from "../../cli/ranges.ts";
 import { defaultMonitorConfig } from "../../shared/config/load.ts";
 import { tempDir } from "./helpers.ts";
 
@@ -44,5 +45,54 @@ describe("profileFiles", () => {
       if (f1[k].numeric !== null) expect(f2[k].numeric?.mean).toBeCloseTo(f1[k].numeric.mean, 9);
     }
     expect(Object.getPrototypeOf(two.profile.features)).toBeNull();
+  }, 60_000);
+});
+
+/** The same rows as CSV (≈ 20 MB), with bad rows (a wrong field count, a timestamp that does not read) in both halves. */
+function bigCsv(quoted: boolean): string {
+  const path = join(tempDir(), "current.csv");
+  const lines = ["timestamp,request_id,cat,pad,num_0,num_1,num_2,prediction,score"];
+  for (let i = 0; i < 40_000; i++) {
+    if (i === 7) lines.push("1705314600,only,three");
+    if (i === 30_001) lines.push("soon,r,a,x,1,2,3,0,0.5");
+    const nums = [0, 1, 2].map((j) => ((i * 7919 + j * 104729) % 1000) / 10);
+    const cat = ["a", "b", quoted && i === 20_000 ? '"c, quoted"' : "c"][i % 3];
+    lines.push([1_705_314_600 + i, `req-${i % 39_990}`, cat, "x".repeat(400), ...nums, i % 2, (i % 100) / 100].join(","));
+  }
+  writeFileSync(path, lines.join("\n") + "\n");
+  return path;
+}
+
+describe("profileFiles on CSV", () => {
+  it("cuts a CSV without quotes into ranges that each read the header, with the single-pass counts and line numbers", async () => {
+    const path = bigCsv(false);
+    const ranges = splitLines(path, 10, rangeWeights(2));
+    expect(ranges.length).toBeGreaterThan(1);
+    expect(ranges[0].headerEnd).toBeUndefined();
+    for (const r of ranges.slice(1)) expect(r.headerEnd).toBe(Buffer.byteLength("timestamp,request_id,cat,pad,num_0,num_1,num_2,prediction,score\n"));
+    const config = defaultMonitorConfig("m");
+    const one = await profileFiles([path], config, null, new Set([path]), 1);
+    const two = await profileFiles([path], config, null, new Set([path]), 2);
+    expect(two.read.rows).toBe(40_000);
+    expect(two.read.malformed).toBe(2);
+    // Line 1 is the header: row i is on line i + 2, after the bad lines before it.
+    expect(two.read.malformedSample.map((m) => m.line)).toEqual(one.read.malformedSample.map((m) => m.line));
+    expect(two.read.malformedSample.map((m) => m.line)).toEqual([9, 30_004]);
+    const [p1, p2] = [one.profile, two.profile];
+    expect([p2.rows, p2.malformedRows, p2.timestamps, p2.ids.count]).toEqual([p1.rows, p1.malformedRows, p1.timestamps, p1.ids.count]);
+    for (const k of Object.keys(p1.features)) {
+      expect(p2.features[k].present).toBe(p1.features[k].present);
+      expect(p2.features[k].categorical).toEqual(p1.features[k].categorical);
+      expect(p2.features[k].numeric?.distribution).toEqual(p1.features[k].numeric?.distribution);
+    }
+  }, 60_000);
+
+  it("reads a CSV holding a quote whole (a newline could be inside a quoted field)", async () => {
+    const path = bigCsv(true);
+    expect(splitLines(path, 10, rangeWeights(2))).toEqual([{ path, start: 0, end: statSync(path).size }]);
+    const two = await profileFiles([path], defaultMonitorConfig("m"), null, new Set([path]), 2);
+    expect([two.read.rows, two.read.malformed]).toEqual([40_000, 2]);
+    const cat = two.profile.features.cat.categorical!;
+    expect(cat.counts[cat.values.indexOf("c, quoted")]).toBe(1);
   }, 60_000);
 });
