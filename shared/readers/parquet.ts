@@ -1,22 +1,31 @@
 /**
- * Parquet through hyparquet, one row group at a time (so memory holds one group's rows, not the
- * file's). Parquet needs random access to its footer and column chunks: with `source.read` and
- * `source.size` the file is read in ranges; otherwise (plain streams, or gzip-wrapped Parquet) the
- * whole file is buffered in memory first. Rows are numbered from 1 (plus `startLine` − 1).
+ * Parquet through hyparquet, a page at a time: each row group's column chunks are read in windows
+ * and decoded page by page (`parquet-column.ts`), and rows are handed on in runs of at most
+ * `BATCH_ROWS`, so memory holds about one page per column and a few windows of bytes, whatever
+ * the row groups' and the file's size. Parquet needs random access to its footer and column
+ * chunks: with `source.read` and `source.size` the file is read in ranges; otherwise (plain
+ * streams, or gzip-wrapped Parquet) the whole file is buffered in memory first. Rows are numbered
+ * from 1 (plus `startLine` − 1).
  *
  * @example
  * await readParquet(asyncBufferOf(source), source.name, options, handler);
  */
-import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from "hyparquet";
-import { compressors } from "hyparquet-compressors";
+import { parquetMetadataAsync, parquetSchema, type AsyncBuffer, type DecodedArray } from "hyparquet";
 import type { ByteSource } from "../types.ts";
 import { checkRequired } from "./csv.ts";
 import { CorruptParquetError, ReaderError } from "./errors.ts";
 import type { RowHandler } from "./handler.ts";
 import type { ResolvedOptions } from "./options.ts";
+import { windowBytes } from "./parquet-chunk.ts";
+import { rowGroupColumns, type ColumnRows } from "./parquet-column.ts";
 
 /** The 4-byte magic at both ends of a Parquet file. */
 export const PARQUET_MAGIC = "PAR1";
+
+/** Rows handed on between two calls of the handler's `drain`. */
+export const BATCH_ROWS = 4096;
+
+const NO_VALUES: DecodedArray = [];
 
 /** Reads every row group (or until the handler is done) and hands each row on. */
 export async function readParquet(
@@ -26,40 +35,67 @@ export async function readParquet(
   handler: RowHandler & { readonly wanted: number },
 ): Promise<void> {
   const metadata = await guard(source, () => parquetMetadataAsync(file));
-  const columns = parquetSchema(metadata).children.map((c) => c.element.name);
-  checkRequired(columns, options.requiredColumns, source);
+  const tree = parquetSchema(metadata);
+  const names = tree.children.map((c) => c.element.name);
+  checkRequired(names, options.requiredColumns, source);
+  // A name twice in the schema reads the first such column twice, as in hyparquet; one key.
+  const columns = [...new Set(names)];
+  const window = windowBytes(Math.max(0, ...metadata.row_groups.map((g) => g.columns.length)));
   let groupStart = 0;
   for (const group of metadata.row_groups) {
-    const groupEnd = groupStart + Number(group.num_rows);
-    let rowStart = groupStart;
-    while (rowStart < groupEnd && !handler.done) {
-      const rowEnd = Math.min(groupEnd, rowStart + Math.max(1, handler.wanted));
-      const rows = await guard(source, () => readRowArrays(file, metadata, columns, rowStart, rowEnd));
-      for (let i = 0; i < rows.length && !handler.done; i++) {
-        const row = Object.create(null) as Record<string, unknown>;
-        for (let c = 0; c < columns.length; c++) row[columns[c]] = rows[i][c];
-        handler.row(row, options.startLine + rowStart + i, null, "json");
-      }
-      rowStart = rowEnd;
-      const waiting = handler.drain?.();
-      if (waiting) await waiting;
-    }
     if (handler.done) return;
+    const groupEnd = groupStart + Number(group.num_rows);
+    if (groupEnd > groupStart) {
+      const byName = await guard(source, async () => rowGroupColumns(file, tree, group, window));
+      const readers = columns.map((name) => {
+        const reader = byName.get(name);
+        if (reader === undefined) throw new CorruptParquetError(source, { cause: new Error(`parquet column not found: ${name}`) });
+        return reader;
+      });
+      await readGroup(readers, columns, groupStart, groupEnd, source, options, handler);
+    }
     groupStart = groupEnd;
   }
 }
 
-/**
- * Rows as arrays in `columns` order. Objects are built here, with a null prototype, because
- * hyparquet's object rows are plain `{}` and a column named "__proto__" would set their prototype.
- */
-function readRowArrays(file: AsyncBuffer, metadata: FileMetaData, columns: string[], rowStart: number, rowEnd: number): Promise<unknown[][]> {
-  return new Promise((resolve, reject) => {
-    parquetRead({ file, metadata, columns, rowStart, rowEnd, compressors, onComplete: (rows) => resolve(rows) }).then(
-      () => resolve([]), // no-op after onComplete; guards a read that completes without rows
-      reject,
-    );
-  });
+/** Hands on rows [start, end) of the file, one row group's, from its columns' readers. */
+async function readGroup(
+  readers: readonly ColumnRows[],
+  columns: readonly string[],
+  start: number,
+  end: number,
+  source: string,
+  options: ResolvedOptions,
+  handler: RowHandler & { readonly wanted: number },
+): Promise<void> {
+  const n = columns.length;
+  const values = new Array<DecodedArray>(n).fill(NO_VALUES);
+  const at = new Array<number>(n).fill(0);
+  const ended = new Array<boolean>(n).fill(false);
+  let row = start;
+  while (row < end && !handler.done) {
+    let count = Math.min(end - row, BATCH_ROWS, Math.max(1, handler.wanted));
+    for (let c = 0; c < n; c++) {
+      while (!ended[c] && at[c] >= values[c].length) {
+        const next = await guard(source, () => readers[c].next());
+        // A column with fewer values than the group has rows reads as undefined, as in hyparquet.
+        if (next === null) ended[c] = true;
+        values[c] = next ?? NO_VALUES;
+        at[c] = 0;
+      }
+      if (!ended[c]) count = Math.min(count, values[c].length - at[c]);
+    }
+    for (let i = 0; i < count && !handler.done; i++) {
+      // Null prototype: a column named "__proto__" is a plain key, not the row's prototype.
+      const obj = Object.create(null) as Record<string, unknown>;
+      for (let c = 0; c < n; c++) obj[columns[c]] = values[c][at[c] + i];
+      handler.row(obj, options.startLine + row + i, null, "json");
+    }
+    for (let c = 0; c < n; c++) at[c] += count;
+    row += count;
+    const waiting = handler.drain?.();
+    if (waiting) await waiting;
+  }
 }
 
 /** A hyparquet AsyncBuffer over a ranged source, or null when the source has no ranged read. */
