@@ -16,12 +16,12 @@
 import type { AsyncBuffer, DecodedArray, PageHeader, RowGroup, SchemaTree } from "hyparquet";
 import { assembleNested } from "hyparquet/src/assemble.js";
 import { parquetHeader, readPage } from "hyparquet/src/column.js";
-import { convert, convertWithDictionary, DEFAULT_PARSERS } from "hyparquet/src/convert.js";
-import { decompressPage, readDataPage, readDataPageV2 } from "hyparquet/src/datapage.js";
+import { convert, DEFAULT_PARSERS } from "hyparquet/src/convert.js";
 import { getMaxDefinitionLevel, getMaxRepetitionLevel, getTreePath, isFlatColumn } from "hyparquet/src/schema.js";
 import type { ColumnDecoder, DataReader } from "hyparquet/src/types.js";
 import { compressors } from "hyparquet-compressors";
 import { ChunkBytes, firstWindows } from "./parquet-chunk.ts";
+import { flatPage, RUN_ROWS, type FlatPage, type PageScratch } from "./parquet-page.ts";
 
 /** Where a page header is first looked for; a longer one (large statistics) is read on retry. */
 const HEADER_PROBE_BYTES = 16 << 10;
@@ -57,9 +57,8 @@ export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowG
       compressors,
       parsers: DEFAULT_PARSERS,
     };
-    const flat = isFlatColumn(schemaPath);
-    const pages = new LeafPages(new ChunkBytes(file, ranges[i].start, ranges[i].end, window, first[i]), decoder, flat);
-    return flat ? pages : new RepeatedRows(pages, getMaxRepetitionLevel(schemaPath));
+    const pages = new LeafPages(new ChunkBytes(file, ranges[i].start, ranges[i].end, window, first[i]), decoder);
+    return isFlatColumn(schemaPath) ? new FlatRows(pages) : new RepeatedRows(pages, getMaxRepetitionLevel(schemaPath));
   });
   const columns = new Map<string, ColumnRows>();
   for (const top of tree.children) {
@@ -73,72 +72,34 @@ export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowG
   return columns;
 }
 
-/** A leaf chunk's data pages, decoded one by one, dictionary applied. */
-class LeafPages implements ColumnRows {
-  private dictionary: DecodedArray | undefined;
-  private readonly maxDefinition: number;
+/** A leaf chunk's pages, front to back; dictionary pages are taken in on the way. */
+class LeafPages {
+  /** The chunk's dictionary, converted, once its dictionary page is read. */
+  dictionary: DecodedArray | undefined;
 
   constructor(
     private readonly bytes: ChunkBytes,
-    private readonly decoder: ColumnDecoder,
-    private readonly flat: boolean,
-  ) {
-    this.maxDefinition = getMaxDefinitionLevel(decoder.schemaPath);
-  }
+    readonly decoder: ColumnDecoder,
+  ) {}
 
-  next(): Promise<DecodedArray | null> {
-    return this.page(undefined);
-  }
-
-  /** The next data page appended to `previous` when hyparquet would append it (see readPage). */
-  async page(previous: DecodedArray | undefined): Promise<DecodedArray | null> {
+  /** The next data page's header, with a reader at its bytes; null at the chunk's end. */
+  async dataPage(): Promise<{ header: PageHeader; reader: DataReader } | null> {
     for (;;) {
       if (this.bytes.remaining <= 1) return null; // readColumn's end test: offset ≥ byteLength − 1
       const header = await this.header();
       await this.bytes.ensure(header.compressed_page_size);
       const reader = this.bytes.available >= header.compressed_page_size ? this.bytes.reader : this.bytes.exact();
-      if (header.type === "DICTIONARY_PAGE") {
-        const { data } = readPage(reader, header, this.decoder, this.dictionary, undefined, 0);
-        if (data) this.dictionary = convert(data, this.decoder);
-        continue;
-      }
-      if (this.flat && (header.type === "DATA_PAGE" || header.type === "DATA_PAGE_V2")) return this.flatPage(reader, header);
-      return readPage(reader, header, this.decoder, this.dictionary, previous, 0).data ?? [];
+      if (header.type !== "DICTIONARY_PAGE") return { header, reader };
+      const { data } = readPage(reader, header, this.decoder, this.dictionary, undefined, 0);
+      if (data) this.dictionary = convert(data, this.decoder);
     }
   }
 
-  /**
-   * A flat column's data page as readPage makes it, without its copy: assembleLists turns a flat
-   * page into its values with null where the definition level is below the maximum, and copies
-   * even a page without nulls into a plain array (boxing a DOUBLE page). Same values, fewer bytes.
-   */
-  private flatPage(reader: DataReader, header: PageHeader): DecodedArray {
-    const { codec, compressors: codecs } = this.decoder;
-    const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header.compressed_page_size);
-    reader.offset += header.compressed_page_size;
-    let page;
-    let encoding;
-    if (header.type === "DATA_PAGE") {
-      const daph = header.data_page_header;
-      if (!daph) throw new Error("parquet data page header is undefined");
-      page = readDataPage(decompressPage(bytes, Number(header.uncompressed_page_size), codec, codecs), daph, this.decoder);
-      encoding = daph.encoding;
-    } else {
-      const daph2 = header.data_page_header_v2;
-      if (!daph2) throw new Error("parquet data page header v2 is undefined");
-      page = readDataPageV2(bytes, header, this.decoder);
-      encoding = daph2.encoding;
-    }
-    const values = convertWithDictionary(page.dataPage, this.dictionary, encoding, this.decoder);
-    const levels = page.definitionLevels;
-    const max = this.maxDefinition;
-    if (levels === undefined || levels.length === 0) return values;
-    let nulls = levels.length !== values.length;
-    for (let i = 0; i < levels.length && !nulls; i++) nulls = levels[i] !== max;
-    if (!nulls) return values;
-    const out = new Array<unknown>(levels.length);
-    for (let i = 0, k = 0; i < levels.length; i++) out[i] = levels[i] === max ? values[k++] : null;
-    return out;
+  /** hyparquet's readPage on the next data page, appending to `previous` as it does. */
+  async page(previous: DecodedArray | undefined): Promise<DecodedArray | null> {
+    const next = await this.dataPage();
+    if (next === null) return null;
+    return readPage(next.reader, next.header, this.decoder, this.dictionary, previous, 0).data ?? [];
   }
 
   private async header(): Promise<PageHeader> {
@@ -154,6 +115,33 @@ class LeafPages implements ColumnRows {
         reader.offset = at;
       }
     }
+  }
+}
+
+/** A flat leaf (one value or null per row): its pages decoded compactly (`parquet-page.ts`). */
+class FlatRows implements ColumnRows {
+  private page: FlatPage | null = null;
+  private at = 0;
+  private readonly scratch: PageScratch = { levels: new Int32Array(0), indices: new Int32Array(0) };
+  private readonly maxDefinition: number;
+
+  constructor(private readonly pages: LeafPages) {
+    this.maxDefinition = getMaxDefinitionLevel(pages.decoder.schemaPath);
+  }
+
+  async next(): Promise<DecodedArray | null> {
+    while (this.page === null || this.at >= this.page.rows) {
+      const next = await this.pages.dataPage();
+      if (next === null) return null;
+      const { header, reader } = next;
+      if (header.type !== "DATA_PAGE" && header.type !== "DATA_PAGE_V2") return readPage(reader, header, this.pages.decoder, undefined, undefined, 0).data ?? [];
+      this.page = flatPage(reader, header, this.pages.decoder, this.pages.dictionary, this.maxDefinition, this.scratch);
+      this.at = 0;
+    }
+    const end = this.page.whole ? this.page.rows : Math.min(this.page.rows, this.at + RUN_ROWS);
+    const run = this.page.run(this.at, end);
+    this.at = end;
+    return run;
   }
 }
 

@@ -18,12 +18,13 @@ import type { RowHandler } from "./handler.ts";
 import type { ResolvedOptions } from "./options.ts";
 import { windowBytes } from "./parquet-chunk.ts";
 import { rowGroupColumns, type ColumnRows } from "./parquet-column.ts";
+import { RUN_ROWS } from "./parquet-page.ts";
 
 /** The 4-byte magic at both ends of a Parquet file. */
 export const PARQUET_MAGIC = "PAR1";
 
-/** Rows handed on between two calls of the handler's `drain`. */
-export const BATCH_ROWS = 4096;
+/** Rows handed on between two calls of the handler's `drain`, at most. */
+export const BATCH_ROWS = RUN_ROWS;
 
 const NO_VALUES: DecodedArray = [];
 
@@ -112,6 +113,9 @@ export function rangedBuffer(source: ByteSource): AsyncBuffer | null {
         if (typeof e === "object" && e !== null) sourceFailures.add(e);
         throw e;
       }
+      // Bytes that fill their own buffer (what the file and S3 adapters return) are used as
+      // they are; a view into a larger buffer is copied out.
+      if (u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength && u8.buffer instanceof ArrayBuffer) return u8.buffer;
       return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
     },
   };
