@@ -12,7 +12,7 @@
 import type { AsyncBuffer, DataReader } from "hyparquet";
 
 /** What the chunk windows of one row group may hold together, prefetch included once. */
-export const READ_BUDGET_BYTES = 16 << 20;
+export const READ_BUDGET_BYTES = 8 << 20;
 const MIN_WINDOW_BYTES = 64 << 10;
 const MAX_WINDOW_BYTES = 8 << 20;
 /** First windows this close in the file are read in one request (as hyparquet's own plan does). */
@@ -140,6 +140,19 @@ export class ChunkBytes {
     const bytes = fetchBytes(this.file, start, end);
     bytes.catch(() => {}); // awaited by the next ensure, or never if the read stops early
     this.next = { start, end, bytes };
+  }
+
+  /**
+   * Lets go of the bytes read so far (a decoded page's) when they are most of the window, by
+   * copying the unread rest into a buffer of its own, so they are not held while other columns
+   * decode.
+   */
+  release(): void {
+    const { view, offset } = this.reader;
+    if (offset < MIN_WINDOW_BYTES || offset < view.byteLength / 2) return;
+    const rest = new Uint8Array(view.buffer, view.byteOffset + offset, view.byteLength - offset).slice();
+    this.base += offset;
+    this.reader = { view: new DataView(rest.buffer), offset: 0 };
   }
 
   /**

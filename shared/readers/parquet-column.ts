@@ -99,7 +99,14 @@ class LeafPages {
   async page(previous: DecodedArray | undefined): Promise<DecodedArray | null> {
     const next = await this.dataPage();
     if (next === null) return null;
-    return readPage(next.reader, next.header, this.decoder, this.dictionary, previous, 0).data ?? [];
+    const data = readPage(next.reader, next.header, this.decoder, this.dictionary, previous, 0).data ?? [];
+    this.bytes.release();
+    return data;
+  }
+
+  /** After a page is decoded: see ChunkBytes.release. */
+  release(): void {
+    this.bytes.release();
   }
 
   private async header(): Promise<PageHeader> {
@@ -122,7 +129,7 @@ class LeafPages {
 class FlatRows implements ColumnRows {
   private page: FlatPage | null = null;
   private at = 0;
-  private readonly scratch: PageScratch = { levels: new Int32Array(0), indices: new Int32Array(0) };
+  private readonly scratch: PageScratch = { levels: new Uint8Array(0), indices: new Int32Array(0) };
   private readonly maxDefinition: number;
 
   constructor(private readonly pages: LeafPages) {
@@ -136,6 +143,7 @@ class FlatRows implements ColumnRows {
       const { header, reader } = next;
       if (header.type !== "DATA_PAGE" && header.type !== "DATA_PAGE_V2") return readPage(reader, header, this.pages.decoder, undefined, undefined, 0).data ?? [];
       this.page = flatPage(reader, header, this.pages.decoder, this.pages.dictionary, this.maxDefinition, this.scratch);
+      this.pages.release();
       this.at = 0;
     }
     const end = this.page.whole ? this.page.rows : Math.min(this.page.rows, this.at + RUN_ROWS);

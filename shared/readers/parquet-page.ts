@@ -25,9 +25,13 @@ import { byteStreamSplit, readRleBitPackedHybrid } from "hyparquet/src/encoding.
 import { readPlain } from "hyparquet/src/plain.js";
 import type { ColumnDecoder } from "hyparquet/src/types.js";
 
-/** Reused level and index buffers of one column (one page is decoded at a time). */
+/**
+ * Reused level and index buffers of one column (one page is decoded at a time). A flat column's
+ * definition levels are 0 or 1, and a byte holds any value the level decoder can write at a
+ * level bit width of 1, so bytes are enough.
+ */
 export interface PageScratch {
-  levels: Int32Array;
+  levels: Uint8Array;
   indices: Int32Array;
 }
 
@@ -41,7 +45,7 @@ export class FlatPage {
 
   constructor(
     readonly rows: number,
-    private readonly levels: Int32Array | null,
+    private readonly levels: Uint8Array | null,
     private readonly max: number,
     private readonly values: DecodedArray,
     private readonly indices: Int32Array | null,
@@ -88,7 +92,7 @@ export function flatPage(reader: DataReader, header: PageHeader, decoder: Column
   const { type, codec, compressors } = decoder;
   const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header.compressed_page_size);
   reader.offset += header.compressed_page_size;
-  let levels: Int32Array | null = null;
+  let levels: Uint8Array | null = null;
   let values: DecodedArray;
   let encoding: string;
   let numValues: number;
@@ -150,8 +154,8 @@ function bitWidth(value: number): number {
   return 32 - Math.clz32(value);
 }
 
-function readLevels(reader: DataReader, count: number, max: number, length: number | undefined, scratch: PageScratch): Int32Array {
-  if (scratch.levels.length < count) scratch.levels = new Int32Array(count);
+function readLevels(reader: DataReader, count: number, max: number, length: number | undefined, scratch: PageScratch): Uint8Array {
+  if (scratch.levels.length < count) scratch.levels = new Uint8Array(count);
   const levels = scratch.levels.subarray(0, count);
   readRleBitPackedHybrid(reader, bitWidth(max), levels, length);
   return levels;
