@@ -100,8 +100,12 @@ export class ChunkBytes {
 
   /** Makes the window hold at least `n` bytes from the read position, or all that is left. */
   async ensure(n: number): Promise<void> {
-    while (this.available < n && !this.complete) {
-      const start = this.fetched;
+    if (this.available >= n || this.complete) return;
+    // The pieces are joined once: a page across a window's end is copied once, not per piece.
+    const pieces: Uint8Array[] = [];
+    let start = this.fetched;
+    let have = this.available;
+    while (have < n && start < this.end) {
       let bytes: Uint8Array;
       let want: number;
       if (this.next !== null && this.next.start === start) {
@@ -109,25 +113,32 @@ export class ChunkBytes {
         bytes = await this.next.bytes;
         this.next = null;
       } else {
-        want = Math.min(this.end, start + Math.max(this.window, n - this.available));
+        want = Math.min(this.end, start + Math.max(this.window, n - have));
         bytes = await fetchBytes(this.file, start, want);
       }
       // A file shorter than its metadata says: the chunk ends where the bytes do, as in hyparquet.
       if (start + bytes.length < want) this.end = start + bytes.length;
-      this.append(bytes);
-      this.prefetch();
+      pieces.push(bytes);
+      have += bytes.length;
+      start += bytes.length;
     }
+    this.append(pieces);
+    this.prefetch();
   }
 
-  /** Keeps the unread tail and adds `bytes` after it. */
-  private append(bytes: Uint8Array): void {
+  /** Keeps the unread tail and adds `pieces` after it. */
+  private append(pieces: readonly Uint8Array[]): void {
     const { view, offset } = this.reader;
     const tail = view.byteLength - offset;
-    let joined = bytes;
-    if (tail > 0) {
-      joined = new Uint8Array(tail + bytes.length);
+    let joined = pieces[0];
+    if (tail > 0 || pieces.length !== 1) {
+      joined = new Uint8Array(tail + pieces.reduce((sum, p) => sum + p.length, 0));
       joined.set(new Uint8Array(view.buffer, view.byteOffset + offset, tail));
-      joined.set(bytes, tail);
+      let at = tail;
+      for (const p of pieces) {
+        joined.set(p, at);
+        at += p.length;
+      }
     }
     this.base += offset;
     this.reader = { view: new DataView(joined.buffer, joined.byteOffset, joined.byteLength), offset: 0 };
