@@ -1,27 +1,44 @@
 /**
- * The bytes of one Parquet column chunk, read through `file.slice` a window at a time instead of
- * whole: memory holds the unread rest of one window, at most one page beyond it (a page is the
- * smallest unit a decoder can take), and the next window, fetched while the current one decodes.
- * The first windows of a row group's chunks are fetched together (`firstWindows`), adjacent ones
- * in one read, so a row group of small chunks costs about as many reads as it did whole.
+ * The bytes of one Parquet column chunk, read a page at a time instead of whole (a page is the
+ * smallest unit a decoder can take). Memory holds the page being decoded and what is read ahead:
+ *
+ * - the first window of each chunk of a row group, together at most `FIRST_BUDGET_BYTES`, read
+ *   at the group's start in few requests (`firstWindows` merges neighbours), so a group of small
+ *   chunks is read whole, as before, in about as many requests;
+ * - then each page on demand, in one read of its size (plus room for the next page's header);
+ * - and the next page read ahead shortly before it is needed (`readAhead`), within a budget the
+ *   row group's chunks share (`ReadAhead`), so a read's latency (S3) is mostly hidden without
+ *   every column holding its next page at once.
  *
  * @example
- * const bytes = new ChunkBytes(file, start, end, WINDOW_BYTES);
+ * const bytes = new ChunkBytes(file, start, end, new ReadAhead(READ_AHEAD_BYTES));
  * await bytes.ensure(4096); // bytes.reader.view has ≥ 4096 bytes from bytes.reader.offset
  */
 import type { AsyncBuffer, DataReader } from "hyparquet";
 
-/** What the chunk windows of one row group may hold together, prefetch included once. */
-export const READ_BUDGET_BYTES = 8 << 20;
-const MIN_WINDOW_BYTES = 64 << 10;
-const MAX_WINDOW_BYTES = 8 << 20;
+/** What the first windows of one row group's chunks may hold together. */
+export const FIRST_BUDGET_BYTES = 16 << 20;
+/** What one row group's chunks may have read ahead together. */
+export const READ_AHEAD_BYTES = 8 << 20;
+const MIN_READ_BYTES = 64 << 10;
+/** An unread rest of a window up to this size is read again with the next page, not copied. */
+const REREAD_BYTES = 64 << 10;
+/** Read past a page, so the next page's header is usually read with it. */
+const HEADER_ROOM_BYTES = 16 << 10;
 /** First windows this close in the file are read in one request (as hyparquet's own plan does). */
 const GAP_BYTES = 8 << 10;
 const MAX_MERGED_BYTES = 8 << 20;
 
-/** The window size for each of `columns` chunks read side by side. */
-export function windowBytes(columns: number): number {
-  return Math.min(MAX_WINDOW_BYTES, Math.max(MIN_WINDOW_BYTES, Math.floor(READ_BUDGET_BYTES / Math.max(1, columns))));
+/** The first window of each of a row group's chunks: whole chunks when the group fits the budget. */
+export function firstWindowBytes(chunks: readonly ByteRange[]): number {
+  const total = chunks.reduce((sum, c) => sum + (c.end - c.start), 0);
+  if (total <= FIRST_BUDGET_BYTES) return Math.max(MIN_READ_BYTES, ...chunks.map((c) => c.end - c.start));
+  return Math.max(MIN_READ_BYTES, Math.floor(FIRST_BUDGET_BYTES / Math.max(1, chunks.length)));
+}
+
+/** Bytes the chunks of a row group may still read ahead. */
+export class ReadAhead {
+  constructor(public available: number) {}
 }
 
 /** A byte range [start, end) of the file. */
@@ -65,17 +82,20 @@ export class ChunkBytes {
   reader: DataReader = { view: new DataView(new ArrayBuffer(0)), offset: 0 };
   /** File position of the window's first byte. */
   private base: number;
-  private next: { start: number; end: number; bytes: Promise<Uint8Array> } | null = null;
+  /** A read under way: the first window, or one read ahead (holding `held` of the budget). */
+  private next: { start: number; end: number; bytes: Promise<Uint8Array>; held: number } | null = null;
+  /** The size of the chunk's last page (see `expect`). */
+  private page = MIN_READ_BYTES;
 
   constructor(
     private readonly file: AsyncBuffer,
     start: number,
     private end: number,
-    private readonly window: number,
-    first?: Promise<Uint8Array>,
+    private readonly budget: ReadAhead,
+    first?: { end: number; bytes: Promise<Uint8Array> },
   ) {
     this.base = start;
-    if (first) this.next = { start, end: Math.min(end, start + window), bytes: first };
+    if (first) this.next = { start, end: first.end, bytes: first.bytes, held: 0 };
   }
 
   /** File position up to which bytes are in the window. */
@@ -98,59 +118,87 @@ export class ChunkBytes {
     return this.fetched >= this.end;
   }
 
+  /** The size of the page about to be read: the next one is read ahead at about this size. */
+  expect(bytes: number): void {
+    this.page = bytes;
+  }
+
   /** Makes the window hold at least `n` bytes from the read position, or all that is left. */
   async ensure(n: number): Promise<void> {
     if (this.available >= n || this.complete) return;
-    // The pieces are joined once: a page across a window's end is copied once, not per piece.
+    const pos = this.base + this.reader.offset;
+    const next = this.next;
+    // Where the new bytes start: a read ahead from the read position (or just before it, within
+    // the window), else the read position when little is left (read again, not copied), else
+    // the window's end (the unread rest is kept and joined).
+    const from = next !== null && next.start >= this.base && next.start <= pos ? next.start : this.available <= REREAD_BYTES ? pos : this.fetched;
     const pieces: Uint8Array[] = [];
-    let start = this.fetched;
-    let have = this.available;
-    while (have < n && start < this.end) {
+    let covered = from;
+    while (covered < pos + n && covered < this.end) {
       let bytes: Uint8Array;
       let want: number;
-      if (this.next !== null && this.next.start === start) {
-        want = this.next.end;
-        bytes = await this.next.bytes;
-        this.next = null;
+      const ahead = this.next;
+      this.next = null;
+      if (ahead !== null) this.budget.available += ahead.held;
+      if (ahead !== null && ahead.start === covered) {
+        want = ahead.end;
+        bytes = await ahead.bytes;
       } else {
-        want = Math.min(this.end, start + Math.max(this.window, n - have));
-        bytes = await fetchBytes(this.file, start, want);
+        want = Math.min(this.end, covered + Math.max(MIN_READ_BYTES, pos + n - covered + HEADER_ROOM_BYTES));
+        bytes = await fetchBytes(this.file, covered, want);
       }
       // A file shorter than its metadata says: the chunk ends where the bytes do, as in hyparquet.
-      if (start + bytes.length < want) this.end = start + bytes.length;
+      if (covered + bytes.length < want) this.end = covered + bytes.length;
       pieces.push(bytes);
-      have += bytes.length;
-      start += bytes.length;
+      covered += bytes.length;
     }
-    this.append(pieces);
-    this.prefetch();
+    this.replace(from, pos, pieces);
   }
 
-  /** Keeps the unread tail and adds `pieces` after it. */
-  private append(pieces: readonly Uint8Array[]): void {
+  /**
+   * The window becomes the bytes from file position `from` (at or before the read position `pos`,
+   * or the old window's end, after its unread rest), joined once.
+   */
+  private replace(from: number, pos: number, pieces: readonly Uint8Array[]): void {
     const { view, offset } = this.reader;
-    const tail = view.byteLength - offset;
-    let joined = pieces[0];
-    if (tail > 0 || pieces.length !== 1) {
+    const tail = from > pos ? view.byteLength - offset : 0;
+    let joined = pieces[0] ?? new Uint8Array(0);
+    if (tail > 0 || pieces.length > 1) {
       joined = new Uint8Array(tail + pieces.reduce((sum, p) => sum + p.length, 0));
-      joined.set(new Uint8Array(view.buffer, view.byteOffset + offset, tail));
+      if (tail > 0) joined.set(new Uint8Array(view.buffer, view.byteOffset + offset, tail));
       let at = tail;
       for (const p of pieces) {
         joined.set(p, at);
         at += p.length;
       }
     }
-    this.base += offset;
-    this.reader = { view: new DataView(joined.buffer, joined.byteOffset, joined.byteLength), offset: 0 };
+    this.base = Math.min(from, pos);
+    this.reader = { view: new DataView(joined.buffer, joined.byteOffset, joined.byteLength), offset: pos - this.base };
   }
 
-  private prefetch(): void {
-    const start = this.fetched;
-    if (start >= this.end) return;
-    const end = Math.min(this.end, start + this.window);
+  /**
+   * Where a read ahead starts: after the window, or, when little of it is left unread, at the
+   * read position, reading those bytes again rather than copying a whole page onto them.
+   */
+  private readFrom(): number {
+    return this.available <= REREAD_BYTES ? this.base + this.reader.offset : this.fetched;
+  }
+
+  /**
+   * Starts reading the next page (about the size of the last) for a later `ensure`, when the
+   * budget allows: the column's reader calls it shortly before it needs the bytes, so they
+   * arrive in time without being held long.
+   */
+  readAhead(): void {
+    const start = this.readFrom();
+    if (this.complete || this.next !== null) return;
+    const end = Math.min(this.end, start + Math.max(MIN_READ_BYTES, this.page + (this.page >> 3) + HEADER_ROOM_BYTES));
+    const held = end - start;
+    if (held > this.budget.available) return;
+    this.budget.available -= held;
     const bytes = fetchBytes(this.file, start, end);
     bytes.catch(() => {}); // awaited by the next ensure, or never if the read stops early
-    this.next = { start, end, bytes };
+    this.next = { start, end, bytes, held };
   }
 
   /**
@@ -160,7 +208,7 @@ export class ChunkBytes {
    */
   release(): void {
     const { view, offset } = this.reader;
-    if (offset < MIN_WINDOW_BYTES || offset < view.byteLength / 2) return;
+    if (offset < MIN_READ_BYTES || offset < view.byteLength / 2) return;
     const rest = new Uint8Array(view.buffer, view.byteOffset + offset, view.byteLength - offset).slice();
     this.base += offset;
     this.reader = { view: new DataView(rest.buffer), offset: 0 };

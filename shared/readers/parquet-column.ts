@@ -9,7 +9,7 @@
  * next page (or the chunk's end) shows it complete.
  *
  * @example
- * const columns = rowGroupColumns(file, schemaTree, metadata.row_groups[0], windowBytes(25));
+ * const columns = rowGroupColumns(file, schemaTree, metadata.row_groups[0]);
  * const score = columns.get("score")!;
  * for (let values = await score.next(); values !== null; values = await score.next()) use(values);
  */
@@ -20,8 +20,14 @@ import { convert, DEFAULT_PARSERS } from "hyparquet/src/convert.js";
 import { getMaxDefinitionLevel, getMaxRepetitionLevel, getTreePath, isFlatColumn } from "hyparquet/src/schema.js";
 import type { ColumnDecoder, DataReader } from "hyparquet/src/types.js";
 import { compressors } from "hyparquet-compressors";
-import { ChunkBytes, firstWindows } from "./parquet-chunk.ts";
+import { ChunkBytes, firstWindowBytes, firstWindows, READ_AHEAD_BYTES, ReadAhead } from "./parquet-chunk.ts";
 import { flatPage, RUN_ROWS, type FlatPage, type PageScratch } from "./parquet-page.ts";
+
+/**
+ * A flat column reads its next page this many rows before it needs it (a few hundred
+ * milliseconds of work: the read's latency is hidden, and its bytes are not held for long).
+ */
+const READ_AHEAD_ROWS = 4 * RUN_ROWS;
 
 /** Where a page header is first looked for; a longer one (large statistics) is read on retry. */
 const HEADER_PROBE_BYTES = 16 << 10;
@@ -36,7 +42,7 @@ export interface ColumnRows {
  * The row group's top-level columns by name, each over its leaf chunks (in file order), as
  * hyparquet's `readRowGroup` and `assembleAsync` pair them; the first windows are fetched now.
  */
-export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowGroup, window: number): Map<string, ColumnRows> {
+export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowGroup): Map<string, ColumnRows> {
   const chunks = group.columns.map((chunk) => {
     if (chunk.file_path) throw new Error("parquet file_path not supported");
     if (!chunk.meta_data) throw new Error("parquet column metadata is undefined");
@@ -46,7 +52,10 @@ export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowG
     const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
     return { start, end: start + Number(meta.total_compressed_size) };
   });
-  const first = firstWindows(file, ranges.map((r) => ({ start: r.start, end: Math.min(r.end, r.start + window) })));
+  const window = firstWindowBytes(ranges);
+  const firstRanges = ranges.map((r) => ({ start: r.start, end: Math.min(r.end, r.start + window) }));
+  const first = firstWindows(file, firstRanges);
+  const budget = new ReadAhead(READ_AHEAD_BYTES);
   const leaves = chunks.map((meta, i) => {
     const schemaPath = getTreePath(tree, meta.path_in_schema);
     const decoder: ColumnDecoder = {
@@ -57,7 +66,8 @@ export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowG
       compressors,
       parsers: DEFAULT_PARSERS,
     };
-    const pages = new LeafPages(new ChunkBytes(file, ranges[i].start, ranges[i].end, window, first[i]), decoder);
+    const bytes = new ChunkBytes(file, ranges[i].start, ranges[i].end, budget, { end: firstRanges[i].end, bytes: first[i] });
+    const pages = new LeafPages(bytes, decoder);
     return isFlatColumn(schemaPath) ? new FlatRows(pages) : new RepeatedRows(pages, getMaxRepetitionLevel(schemaPath));
   });
   const columns = new Map<string, ColumnRows>();
@@ -87,6 +97,7 @@ class LeafPages {
     for (;;) {
       if (this.bytes.remaining <= 1) return null; // readColumn's end test: offset ≥ byteLength − 1
       const header = await this.header();
+      this.bytes.expect(header.compressed_page_size);
       await this.bytes.ensure(header.compressed_page_size);
       const reader = this.bytes.available >= header.compressed_page_size ? this.bytes.reader : this.bytes.exact();
       if (header.type !== "DICTIONARY_PAGE") return { header, reader };
@@ -101,12 +112,18 @@ class LeafPages {
     if (next === null) return null;
     const data = readPage(next.reader, next.header, this.decoder, this.dictionary, previous, 0).data ?? [];
     this.bytes.release();
+    this.bytes.readAhead();
     return data;
   }
 
   /** After a page is decoded: see ChunkBytes.release. */
   release(): void {
     this.bytes.release();
+  }
+
+  /** See ChunkBytes.readAhead. */
+  readAhead(): void {
+    this.bytes.readAhead();
   }
 
   private async header(): Promise<PageHeader> {
@@ -146,9 +163,10 @@ class FlatRows implements ColumnRows {
       this.pages.release();
       this.at = 0;
     }
-    const end = this.page.whole ? this.page.rows : Math.min(this.page.rows, this.at + RUN_ROWS);
+    const end = Math.min(this.page.rows, this.at + RUN_ROWS);
     const run = this.page.run(this.at, end);
     this.at = end;
+    if (this.page.rows - end <= READ_AHEAD_ROWS) this.pages.readAhead();
     return run;
   }
 }

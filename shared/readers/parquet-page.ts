@@ -53,15 +53,13 @@ export class FlatPage {
     private readonly lazy: ColumnDecoder | null,
   ) {}
 
-  /** True when `run(0, rows)` is the page's own array, no copy. */
-  get whole(): boolean {
-    return this.levels === null && this.indices === null && this.lazy === null;
-  }
-
-  /** The values of rows [from, to), the calls in order; may be the page's own array when whole. */
+  /** The values of rows [from, to), the calls in order (a view of the page's typed values when it can). */
   run(from: number, to: number): DecodedArray {
     const { levels, max, indices, lazy } = this;
-    if (levels === null && indices === null && lazy === null) return from === 0 && to === this.rows ? this.values : this.values.slice(from, to);
+    if (levels === null && indices === null && lazy === null) {
+      if (from === 0 && to === this.rows) return this.values;
+      return ArrayBuffer.isView(this.values) ? this.values.subarray(from, to) : this.values.slice(from, to);
+    }
     let present = to - from;
     if (levels !== null) {
       present = 0;

@@ -16,7 +16,6 @@ import { checkRequired } from "./csv.ts";
 import { CorruptParquetError, ReaderError } from "./errors.ts";
 import type { RowHandler } from "./handler.ts";
 import type { ResolvedOptions } from "./options.ts";
-import { windowBytes } from "./parquet-chunk.ts";
 import { rowGroupColumns, type ColumnRows } from "./parquet-column.ts";
 import { RUN_ROWS } from "./parquet-page.ts";
 
@@ -41,13 +40,12 @@ export async function readParquet(
   checkRequired(names, options.requiredColumns, source);
   // A name twice in the schema reads the first such column twice, as in hyparquet; one key.
   const columns = [...new Set(names)];
-  const window = windowBytes(Math.max(0, ...metadata.row_groups.map((g) => g.columns.length)));
   let groupStart = 0;
   for (const group of metadata.row_groups) {
     if (handler.done) return;
     const groupEnd = groupStart + Number(group.num_rows);
     if (groupEnd > groupStart) {
-      const byName = await guard(source, async () => rowGroupColumns(file, tree, group, window));
+      const byName = await guard(source, async () => rowGroupColumns(file, tree, group));
       const readers = columns.map((name) => {
         const reader = byName.get(name);
         if (reader === undefined) throw new CorruptParquetError(source, { cause: new Error(`parquet column not found: ${name}`) });
@@ -70,6 +68,7 @@ async function readGroup(
   handler: RowHandler & { readonly wanted: number },
 ): Promise<void> {
   const n = columns.length;
+  const template = rowTemplate(columns);
   const values = new Array<DecodedArray>(n).fill(NO_VALUES);
   const at = new Array<number>(n).fill(0);
   const ended = new Array<boolean>(n).fill(false);
@@ -87,8 +86,7 @@ async function readGroup(
       if (!ended[c]) count = Math.min(count, values[c].length - at[c]);
     }
     for (let i = 0; i < count && !handler.done; i++) {
-      // Null prototype: a column named "__proto__" is a plain key, not the row's prototype.
-      const obj = Object.create(null) as Record<string, unknown>;
+      const obj = { ...template };
       for (let c = 0; c < n; c++) obj[columns[c]] = values[c][at[c] + i];
       handler.row(obj, options.startLine + row + i, null, "json");
     }
@@ -97,6 +95,16 @@ async function readGroup(
     const waiting = handler.drain?.();
     if (waiting) await waiting;
   }
+}
+
+/**
+ * An object with the columns as own keys, in order, as JSON.parse makes it: a row is a copy of it
+ * (`{ ...template }`, which keeps its hidden class, so rows have fast properties and for-in over
+ * them walks V8's enum cache) with the values set. A column named "__proto__" is an own data key
+ * here, as in any JSON row; setting it on the copy sets that key, not the prototype.
+ */
+function rowTemplate(columns: readonly string[]): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(Object.fromEntries(columns.map((c) => [c, null])))) as Record<string, unknown>;
 }
 
 /** A hyparquet AsyncBuffer over a ranged source, or null when the source has no ranged read. */
