@@ -1,11 +1,16 @@
 /**
- * Parquet through hyparquet, a page at a time: each row group's column chunks are read in windows
- * and decoded page by page (`parquet-column.ts`), and rows are handed on in runs of at most
- * `BATCH_ROWS`, so memory holds about one page per column and a few windows of bytes, whatever
- * the row groups' and the file's size. Parquet needs random access to its footer and column
- * chunks: with `source.read` and `source.size` the file is read in ranges; otherwise (plain
- * streams, or gzip-wrapped Parquet) the whole file is buffered in memory first. Rows are numbered
- * from 1 (plus `startLine` − 1).
+ * Parquet through hyparquet, a page at a time: each row group's column chunks are read in ranges
+ * (`parquet-chunk.ts`) and decoded page by page with hyparquet's own decoders
+ * (`parquet-column.ts`, `parquet-page.ts`), and rows are handed on in runs of at most
+ * `BATCH_ROWS`, `drain` awaited after each run. Memory holds about one decoded page per column
+ * and some megabytes of read bytes, whatever the row groups' and the file's size; only a page
+ * itself is never split (a writer that puts a whole chunk in one page makes that page the
+ * unit). Every value is the one hyparquet's `parquetRead` gives (the tests compare them).
+ *
+ * Parquet needs random access to its footer and column chunks: with `source.read` and
+ * `source.size` the file is read in ranges; otherwise (plain streams, or gzip-wrapped Parquet)
+ * the whole file is buffered in memory first. Rows are numbered from 1 (plus `startLine` − 1).
+ * A damaged page throws `CorruptParquetError` when it is reached, after the rows before it.
  *
  * @example
  * await readParquet(asyncBufferOf(source), source.name, options, handler);
