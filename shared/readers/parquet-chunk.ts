@@ -2,43 +2,52 @@
  * The bytes of one Parquet column chunk, read a page at a time instead of whole (a page is the
  * smallest unit a decoder can take). Memory holds the page being decoded and what is read ahead:
  *
- * - the first window of each chunk of a row group, together at most `FIRST_BUDGET_BYTES`, read
+ * - the first window of each chunk of a row group, together at most `firstBytes`, read
  *   at the group's start in few requests (`firstWindows` merges neighbours), so a group of small
  *   chunks is read whole, as before, in about as many requests;
  * - then each page on demand, in one read of its size (plus room for the next page's header);
  * - and the next page read ahead shortly before it is needed (`readAhead`), within a budget the
- *   row group's chunks share (`ReadAhead`), so a read's latency (S3) is mostly hidden without
+ *   row group's chunks share (`ReadBudget`), so a read's latency (S3) is mostly hidden without
  *   every column holding its next page at once.
  *
  * @example
- * const bytes = new ChunkBytes(file, start, end, new ReadAhead(READ_AHEAD_BYTES));
+ * const bytes = new ChunkBytes(file, start, end, new ReadBudget(READ_LIMITS));
  * await bytes.ensure(4096); // bytes.reader.view has ≥ 4096 bytes from bytes.reader.offset
  */
 import type { AsyncBuffer, DataReader } from "hyparquet";
 
-/** What the first windows of one row group's chunks may hold together. */
-export const FIRST_BUDGET_BYTES = 16 << 20;
-/** What one row group's chunks may have read ahead together. */
-export const READ_AHEAD_BYTES = 8 << 20;
-const MIN_READ_BYTES = 64 << 10;
-/** An unread rest of a window up to this size is read again with the next page, not copied. */
-const REREAD_BYTES = 64 << 10;
-/** Read past a page, so the next page's header is usually read with it. */
-const HEADER_ROOM_BYTES = 16 << 10;
+/** How much one row group's reads may hold (`READ_LIMITS`; tests use tiny ones). */
+export interface ReadLimits {
+  /** What the first windows of a group's chunks may hold together; a group within it is read whole. */
+  readonly firstBytes: number;
+  /** What a group's chunks may have read ahead together. */
+  readonly readAheadBytes: number;
+  /** The smallest read; an unread rest up to this size is read again with the next page, not copied. */
+  readonly minReadBytes: number;
+  /** Read past a page so the next page's header usually comes with it; where a header is first looked for. */
+  readonly headerBytes: number;
+}
+
+/** The limits Vigil reads with. */
+export const READ_LIMITS: ReadLimits = { firstBytes: 16 << 20, readAheadBytes: 8 << 20, minReadBytes: 64 << 10, headerBytes: 16 << 10 };
+
 /** First windows this close in the file are read in one request (as hyparquet's own plan does). */
 const GAP_BYTES = 8 << 10;
 const MAX_MERGED_BYTES = 8 << 20;
 
-/** The first window of each of a row group's chunks: whole chunks when the group fits the budget. */
-export function firstWindowBytes(chunks: readonly ByteRange[]): number {
+/** The first window of each of a row group's chunks: whole chunks when the group fits `firstBytes`. */
+export function firstWindowBytes(chunks: readonly ByteRange[], limits: ReadLimits): number {
   const total = chunks.reduce((sum, c) => sum + (c.end - c.start), 0);
-  if (total <= FIRST_BUDGET_BYTES) return Math.max(MIN_READ_BYTES, ...chunks.map((c) => c.end - c.start));
-  return Math.max(MIN_READ_BYTES, Math.floor(FIRST_BUDGET_BYTES / Math.max(1, chunks.length)));
+  if (total <= limits.firstBytes) return Math.max(limits.minReadBytes, ...chunks.map((c) => c.end - c.start));
+  return Math.max(limits.minReadBytes, Math.floor(limits.firstBytes / Math.max(1, chunks.length)));
 }
 
-/** Bytes the chunks of a row group may still read ahead. */
-export class ReadAhead {
-  constructor(public available: number) {}
+/** The read-ahead budget a row group's chunks share, and the limits they read with. */
+export class ReadBudget {
+  available: number;
+  constructor(readonly limits: ReadLimits) {
+    this.available = limits.readAheadBytes;
+  }
 }
 
 /** A byte range [start, end) of the file. */
@@ -85,17 +94,22 @@ export class ChunkBytes {
   /** A read under way: the first window, or one read ahead (holding `held` of the budget). */
   private next: { start: number; end: number; bytes: Promise<Uint8Array>; held: number } | null = null;
   /** The size of the chunk's last page (see `expect`). */
-  private page = MIN_READ_BYTES;
+  private page = 0;
 
   constructor(
     private readonly file: AsyncBuffer,
     start: number,
     private end: number,
-    private readonly budget: ReadAhead,
+    private readonly budget: ReadBudget,
     first?: { end: number; bytes: Promise<Uint8Array> },
   ) {
     this.base = start;
     if (first) this.next = { start, end: first.end, bytes: first.bytes, held: 0 };
+  }
+
+  /** The limits this chunk reads with. */
+  get limits(): ReadLimits {
+    return this.budget.limits;
   }
 
   /** File position up to which bytes are in the window. */
@@ -131,7 +145,7 @@ export class ChunkBytes {
     // Where the new bytes start: a read ahead from the read position (or just before it, within
     // the window), else the read position when little is left (read again, not copied), else
     // the window's end (the unread rest is kept and joined).
-    const from = next !== null && next.start >= this.base && next.start <= pos ? next.start : this.available <= REREAD_BYTES ? pos : this.fetched;
+    const from = next !== null && next.start >= this.base && next.start <= pos ? next.start : this.readFrom();
     const pieces: Uint8Array[] = [];
     let covered = from;
     while (covered < pos + n && covered < this.end) {
@@ -144,7 +158,8 @@ export class ChunkBytes {
         want = ahead.end;
         bytes = await ahead.bytes;
       } else {
-        want = Math.min(this.end, covered + Math.max(MIN_READ_BYTES, pos + n - covered + HEADER_ROOM_BYTES));
+        const { minReadBytes, headerBytes } = this.budget.limits;
+        want = Math.min(this.end, covered + Math.max(minReadBytes, pos + n - covered + headerBytes));
         bytes = await fetchBytes(this.file, covered, want);
       }
       // A file shorter than its metadata says: the chunk ends where the bytes do, as in hyparquet.
@@ -181,7 +196,7 @@ export class ChunkBytes {
    * read position, reading those bytes again rather than copying a whole page onto them.
    */
   private readFrom(): number {
-    return this.available <= REREAD_BYTES ? this.base + this.reader.offset : this.fetched;
+    return this.available <= this.budget.limits.minReadBytes ? this.base + this.reader.offset : this.fetched;
   }
 
   /**
@@ -192,7 +207,8 @@ export class ChunkBytes {
   readAhead(): void {
     const start = this.readFrom();
     if (this.complete || this.next !== null) return;
-    const end = Math.min(this.end, start + Math.max(MIN_READ_BYTES, this.page + (this.page >> 3) + HEADER_ROOM_BYTES));
+    const { minReadBytes, headerBytes } = this.budget.limits;
+    const end = Math.min(this.end, start + Math.max(minReadBytes, this.page + (this.page >> 3) + headerBytes));
     const held = end - start;
     if (held > this.budget.available) return;
     this.budget.available -= held;
@@ -208,7 +224,7 @@ export class ChunkBytes {
    */
   release(): void {
     const { view, offset } = this.reader;
-    if (offset < MIN_READ_BYTES || offset < view.byteLength / 2) return;
+    if (offset < this.budget.limits.minReadBytes || offset < view.byteLength / 2) return;
     const rest = new Uint8Array(view.buffer, view.byteOffset + offset, view.byteLength - offset).slice();
     this.base += offset;
     this.reader = { view: new DataView(rest.buffer), offset: 0 };

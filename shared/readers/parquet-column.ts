@@ -20,7 +20,7 @@ import { convert, DEFAULT_PARSERS } from "hyparquet/src/convert.js";
 import { getMaxDefinitionLevel, getMaxRepetitionLevel, getTreePath, isFlatColumn } from "hyparquet/src/schema.js";
 import type { ColumnDecoder, DataReader } from "hyparquet/src/types.js";
 import { compressors } from "hyparquet-compressors";
-import { ChunkBytes, firstWindowBytes, firstWindows, READ_AHEAD_BYTES, ReadAhead } from "./parquet-chunk.ts";
+import { ChunkBytes, firstWindowBytes, firstWindows, READ_LIMITS, ReadBudget, type ReadLimits } from "./parquet-chunk.ts";
 import { flatPage, RUN_ROWS, type FlatPage, type PageScratch } from "./parquet-page.ts";
 
 /**
@@ -28,9 +28,6 @@ import { flatPage, RUN_ROWS, type FlatPage, type PageScratch } from "./parquet-p
  * milliseconds of work: the read's latency is hidden, and its bytes are not held for long).
  */
 const READ_AHEAD_ROWS = 4 * RUN_ROWS;
-
-/** Where a page header is first looked for; a longer one (large statistics) is read on retry. */
-const HEADER_PROBE_BYTES = 16 << 10;
 
 /** Runs of whole rows of one column. */
 export interface ColumnRows {
@@ -42,7 +39,7 @@ export interface ColumnRows {
  * The row group's top-level columns by name, each over its leaf chunks (in file order), as
  * hyparquet's `readRowGroup` and `assembleAsync` pair them; the first windows are fetched now.
  */
-export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowGroup): Map<string, ColumnRows> {
+export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowGroup, limits: ReadLimits = READ_LIMITS): Map<string, ColumnRows> {
   const chunks = group.columns.map((chunk) => {
     if (chunk.file_path) throw new Error("parquet file_path not supported");
     if (!chunk.meta_data) throw new Error("parquet column metadata is undefined");
@@ -52,10 +49,10 @@ export function rowGroupColumns(file: AsyncBuffer, tree: SchemaTree, group: RowG
     const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
     return { start, end: start + Number(meta.total_compressed_size) };
   });
-  const window = firstWindowBytes(ranges);
+  const window = firstWindowBytes(ranges, limits);
   const firstRanges = ranges.map((r) => ({ start: r.start, end: Math.min(r.end, r.start + window) }));
   const first = firstWindows(file, firstRanges);
-  const budget = new ReadAhead(READ_AHEAD_BYTES);
+  const budget = new ReadBudget(limits);
   const leaves = chunks.map((meta, i) => {
     const schemaPath = getTreePath(tree, meta.path_in_schema);
     const decoder: ColumnDecoder = {
@@ -127,7 +124,8 @@ class LeafPages {
   }
 
   private async header(): Promise<PageHeader> {
-    for (let probe = HEADER_PROBE_BYTES; ; probe *= 4) {
+    // A header longer than the first look (large statistics) is read on retry.
+    for (let probe = this.bytes.limits.headerBytes; ; probe *= 4) {
       await this.bytes.ensure(probe);
       const reader = this.bytes.reader;
       const at = reader.offset;

@@ -21,6 +21,7 @@ import { checkRequired } from "./csv.ts";
 import { CorruptParquetError, ReaderError } from "./errors.ts";
 import type { RowHandler } from "./handler.ts";
 import type { ResolvedOptions } from "./options.ts";
+import { READ_LIMITS, type ReadLimits } from "./parquet-chunk.ts";
 import { rowGroupColumns, type ColumnRows } from "./parquet-column.ts";
 import { RUN_ROWS } from "./parquet-page.ts";
 
@@ -32,12 +33,13 @@ export const BATCH_ROWS = RUN_ROWS;
 
 const NO_VALUES: DecodedArray = [];
 
-/** Reads every row group (or until the handler is done) and hands each row on. */
+/** Reads every row group (or until the handler is done) and hands each row on; `limits` bound the reads. */
 export async function readParquet(
   file: AsyncBuffer,
   source: string,
   options: ResolvedOptions,
   handler: RowHandler & { readonly wanted: number },
+  limits: ReadLimits = READ_LIMITS,
 ): Promise<void> {
   const metadata = await guard(source, () => parquetMetadataAsync(file));
   const tree = parquetSchema(metadata);
@@ -50,7 +52,7 @@ export async function readParquet(
     if (handler.done) return;
     const groupEnd = groupStart + Number(group.num_rows);
     if (groupEnd > groupStart) {
-      const byName = await guard(source, async () => rowGroupColumns(file, tree, group));
+      const byName = await guard(source, async () => rowGroupColumns(file, tree, group, limits));
       const readers = columns.map((name) => {
         const reader = byName.get(name);
         if (reader === undefined) throw new CorruptParquetError(source, { cause: new Error(`parquet column not found: ${name}`) });

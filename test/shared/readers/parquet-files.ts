@@ -17,6 +17,7 @@ import { writeRleBitPackedHybrid } from "hyparquet-writer/src/encoding.js";
 import { writeMetadata } from "hyparquet-writer/src/metadata.js";
 import { resolveOptions, type ReadOptions } from "../../../shared/readers/options.ts";
 import { memoryBuffer, readParquet } from "../../../shared/readers/parquet.ts";
+import { READ_LIMITS, type ReadLimits } from "../../../shared/readers/parquet-chunk.ts";
 
 /** gzip for hyparquet-writer (it has snappy built in; Node has no zstd compressor before 22.15). */
 export const GZIP = { GZIP: (b: Uint8Array) => new Uint8Array(gzipSync(b)) };
@@ -32,8 +33,14 @@ export interface Row {
   value: Record<string, unknown>;
 }
 
+/**
+ * Read limits small enough that test files are read in many small pieces: every page on demand
+ * or read ahead, headers longer than the first look, unread rests read again or joined.
+ */
+export const TINY_LIMITS: ReadLimits = { firstBytes: 0, readAheadBytes: 3000, minReadBytes: 256, headerBytes: 24 };
+
 /** The rows `readParquet` hands on, and the number of drain calls. */
-export async function readerRows(bytes: Uint8Array, options: ReadOptions = {}): Promise<{ rows: Row[]; drains: number }> {
+export async function readerRows(bytes: Uint8Array, options: ReadOptions = {}, limits: ReadLimits = READ_LIMITS): Promise<{ rows: Row[]; drains: number }> {
   const resolved = resolveOptions(options);
   const rows: Row[] = [];
   let drains = 0;
@@ -57,7 +64,7 @@ export async function readerRows(bytes: Uint8Array, options: ReadOptions = {}): 
       drains++;
     },
   };
-  await readParquet(memoryBuffer(bytes), "t.parquet", resolved, handler);
+  await readParquet(memoryBuffer(bytes), "t.parquet", resolved, handler, limits);
   return { rows, drains };
 }
 

@@ -3,9 +3,10 @@ import { parquetMetadata, type SchemaElement } from "hyparquet";
 import { describe, expect, it } from "vitest";
 import { CorruptParquetError } from "../../../shared/readers/index.ts";
 import { resolveOptions } from "../../../shared/readers/options.ts";
-import { memoryBuffer, readParquet } from "../../../shared/readers/parquet.ts";
-import { FLIGHTS_3M_PARQUET } from "./helpers.ts";
-import { GZIP, hyparquetRows, readerRows, toDataPageV1, writeParquet } from "./parquet-files.ts";
+import { memoryBuffer, rangedBuffer, readParquet } from "../../../shared/readers/parquet.ts";
+import { collectLog, FLIGHTS_3M_PARQUET, sourceFromBytes } from "./helpers.ts";
+import { READ_LIMITS } from "../../../shared/readers/parquet-chunk.ts";
+import { GZIP, hyparquetRows, readerRows, TINY_LIMITS, toDataPageV1, writeParquet } from "./parquet-files.ts";
 
 /** Deterministic values (an LCG), so every run reads the same bytes. */
 function lcg(seed: number): () => number {
@@ -105,11 +106,14 @@ function nestedFile(rows: number, codec: "SNAPPY" | "GZIP" | "UNCOMPRESSED", pag
   });
 }
 
+/** Same rows as hyparquet, read with Vigil's limits (small groups whole) and in tiny pieces. */
 async function expectSameRows(bytes: Uint8Array, maxRows = Infinity): Promise<void> {
-  const { rows } = await readerRows(bytes, { maxRows });
   const expected = await hyparquetRows(bytes, maxRows);
-  expect(rows.length).toBe(expected.length);
-  expect(rows).toStrictEqual(expected);
+  for (const limits of [READ_LIMITS, TINY_LIMITS]) {
+    const { rows } = await readerRows(bytes, { maxRows }, limits);
+    expect(rows.length).toBe(expected.length);
+    expect(rows).toStrictEqual(expected);
+  }
 }
 
 function encodingsOf(bytes: Uint8Array): Set<string> {
@@ -236,6 +240,28 @@ describe("readParquet memory", () => {
     expect(count).toBe(rows);
     // Measured: about 70 MB (garbage included); a whole-row-group read grows by about 700 MB.
     expect((peak - before) / 2 ** 20).toBeLessThan(200);
+  });
+});
+
+describe("readParquet on a failing source", () => {
+  const bytes = writeParquet({ columnData: flatColumns(6000, 5), rowGroupSize: 3000, pageSize: 4096 });
+
+  it.each([2, 5, 40, 200])("lets ranged read %i's failure through as it is, reading page by page", async (failing) => {
+    const source = sourceFromBytes("f.parquet", bytes);
+    const outage = Object.assign(new Error("We encountered an internal error"), { name: "InternalError" });
+    let reads = 0;
+    const flaky = { ...source, read: async (start: number, end: number) => (++reads === failing ? Promise.reject(outage) : source.read!(start, end)) };
+    const read = readParquet(rangedBuffer(flaky)!, "f.parquet", resolveOptions({}), { done: false, wanted: Number.POSITIVE_INFINITY, row() {}, malformed() {} }, TINY_LIMITS);
+    await expect(read).rejects.toBe(outage);
+    expect(reads).toBeGreaterThanOrEqual(failing);
+  });
+
+  it("reads a group's small chunks in a few requests, whole", async () => {
+    const source = sourceFromBytes("f.parquet", bytes);
+    let reads = 0;
+    const counted = { ...source, read: (start: number, end: number) => (reads++, source.read!(start, end)) };
+    await collectLog(counted);
+    expect(reads).toBeLessThanOrEqual(2 + 2 * 2); // footer, magic; two groups of at most two merged reads
   });
 });
 
