@@ -3,8 +3,8 @@
  * `readDataPageV2`, `convertWithDictionary` and `assembleLists` decode it, step for step and with
  * hyparquet's own value decoders, but kept compact and handed out in runs of rows:
  *
- * - definition levels and dictionary indices go into reused `Int32Array`s, not a fresh array per
- *   page (hyparquet's `Array(num_values)`s are most of what a page allocates);
+ * - definition levels (bytes) and dictionary indices (`Int32Array`) go into reused buffers, not a
+ *   fresh array per page (hyparquet's `Array(num_values)`s are most of what a page allocates);
  * - values stay as decoded (a `Float64Array` page stays one) and a page without nulls is not
  *   copied into a plain array, as `assembleLists` does;
  * - dictionary values, typed values that need converting (timestamps to `Date`s, decimals,
@@ -14,7 +14,7 @@
  * definition level is below the maximum.
  *
  * @example
- * const page = flatPage(reader, header, decoder, dictionary, scratch);
+ * const page = flatPage(reader, header, decoder, dictionary, 1, scratch); // an OPTIONAL column
  * const first = page.run(0, Math.min(page.rows, 4096));
  */
 import type { DataReader, DecodedArray, PageHeader } from "hyparquet";
