@@ -100,9 +100,9 @@ export async function writeBenchCsv(path: string, rows: number, seed: number, sh
 
 /**
  * The same rows as Parquet (flat columns; timestamp as TIMESTAMP_MILLIS, numbers as DOUBLE) with
- * hyparquet-writer's defaults: snappy, row groups of 1,000 then 100,000 rows.
+ * hyparquet-writer's defaults: snappy, row groups of 1,000 then 100,000 rows (or `rowGroupSize` rows each).
  */
-export async function writeBenchParquet(path: string, rows: number, seed: number, shift = 0): Promise<void> {
+export async function writeBenchParquet(path: string, rows: number, seed: number, shift = 0, rowGroupSize?: number): Promise<void> {
   const ts: Date[] = [];
   const ids: string[] = [];
   const nums = Array.from({ length: NUMERIC_FEATURES }, () => new Float64Array(rows));
@@ -123,6 +123,7 @@ export async function writeBenchParquet(path: string, rows: number, seed: number
   }
   parquetWriteFile({
     filename: `${path}.tmp`,
+    ...(rowGroupSize === undefined ? {} : { rowGroupSize }),
     columnData: [
       { name: "timestamp", data: ts, type: "TIMESTAMP" },
       { name: "request_id", data: ids, type: "STRING" },

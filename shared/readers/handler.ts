@@ -15,9 +15,9 @@ export interface RowHandler {
   /** True once the consumer wants no more rows (maxRows reached); readers stop soon after. */
   readonly done: boolean;
   /**
-   * One row as an object: parsed JSON (own properties, as JSON.parse makes them), or a
-   * null-prototype object of CSV cells or Parquet values. `raw` is the text it came from, when
-   * there is one, for the quarantine sample.
+   * One row as an object: parsed JSON or Parquet values (own properties, as JSON.parse makes
+   * them; a key "__proto__" is data), or a null-prototype object of CSV cells. `raw` is the text
+   * it came from, when there is one, for the quarantine sample.
    */
   row(value: Record<string, unknown>, line: number, raw: string | null, mode: ValueMode): void;
   /** Optional: a row read by the JSON Lines or CSV fast path (see RecordSink.view). */
