@@ -24,6 +24,7 @@ import type { ResolvedOptions } from "./options.ts";
 import { READ_LIMITS, type ReadLimits } from "./parquet-chunk.ts";
 import { rowGroupColumns, type ColumnRows } from "./parquet-column.ts";
 import { RUN_ROWS } from "./parquet-page.ts";
+import { ParquetView } from "./parquet-view.ts";
 
 /** The 4-byte magic at both ends of a Parquet file. */
 export const PARQUET_MAGIC = "PAR1";
@@ -76,6 +77,9 @@ async function readGroup(
 ): Promise<void> {
   const n = columns.length;
   const template = rowTemplate(columns);
+  // The fast path (parquet-view.ts) when the sink takes views; declined rows are built as objects.
+  const view = handler.view?.bind(handler);
+  const fast = view === undefined ? null : ParquetView.forColumns(columns, options.fields, options.latestTimestampMs);
   const values = new Array<DecodedArray>(n).fill(NO_VALUES);
   const at = new Array<number>(n).fill(0);
   const ended = new Array<boolean>(n).fill(false);
@@ -93,6 +97,10 @@ async function readGroup(
       if (!ended[c]) count = Math.min(count, values[c].length - at[c]);
     }
     for (let i = 0; i < count && !handler.done; i++) {
+      if (fast !== null && fast.fill(values, at, i)) {
+        (view as NonNullable<typeof view>)(fast, options.startLine + row + i);
+        continue;
+      }
       const obj = { ...template };
       for (let c = 0; c < n; c++) obj[columns[c]] = values[c][at[c] + i];
       handler.row(obj, options.startLine + row + i, null, "json");
