@@ -21,6 +21,7 @@ export function ingestInputs(i: Inputs): Record<string, { file: string; args: st
     "JSONL.gz": { file: i.jsonlGz, args: bench },
     "CSV": { file: i.csv, args: bench },
     "Parquet (25 features)": { file: i.parquet, args: bench },
+    "Parquet (25 features, one row group)": { file: i.parquetOneGroup, args: bench },
     "Parquet (flights-3m, 5 columns)": { file: i.flights, args: ["--model", "flights", "--reference", i.flightsReferenceProfile, "--monitor", i.flightsMonitor] },
   };
 }

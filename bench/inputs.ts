@@ -22,6 +22,8 @@ export interface Inputs {
   jsonlGz: string;
   csv: string;
   parquet: string;
+  /** The same rows as one row group (memory must not grow with the row group). */
+  parquetOneGroup: string;
   flights: string;
   flightsReferenceProfile: string;
   flightsMonitor: string;
@@ -50,6 +52,7 @@ export async function prepareInputs(out: string, s: Sizes): Promise<Inputs> {
     jsonlGz: `${cur}.jsonl.gz`,
     csv: `${cur}.csv`,
     parquet: `${cur}.parquet`,
+    parquetOneGroup: `${cur}.one-group.parquet`,
     flights: join(out, `flights-${s.rows}.parquet`),
     flightsReferenceProfile: join(out, `flights-ref-${s.referenceRows}.profile.json`),
     flightsMonitor: join(out, "flights.yaml"),
@@ -60,6 +63,7 @@ export async function prepareInputs(out: string, s: Sizes): Promise<Inputs> {
   await ensure(i.jsonlGz, () => gzipFile(i.jsonl, i.jsonlGz));
   await ensure(i.csv, () => writeBenchCsv(i.csv, s.rows, 2, 0.05));
   await ensure(i.parquet, () => writeBenchParquet(i.parquet, s.rows, 2, 0.05));
+  await ensure(i.parquetOneGroup, () => writeBenchParquet(i.parquetOneGroup, s.rows, 2, 0.05, s.rows));
   await ensure(i.flights, () => writeFlightsParquet(i.flights, 0, s.rows));
   const flightsRef = join(out, `flights-ref-${s.referenceRows}.parquet`);
   // The reference is the end of the file (June 2001), the current window its start (from January).
