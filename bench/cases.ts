@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { build } from "esbuild";
 import { join } from "node:path";
 import { lastJson, runMeasured, runTs } from "./child.ts";
 import type { Inputs } from "./inputs.ts";
@@ -26,8 +27,18 @@ export function ingestInputs(i: Inputs): Record<string, { file: string; args: st
   };
 }
 
-export function ingestRun(file: string, args: string[]): IngestRun {
-  return lastJson<IngestRun>(runTs("bench/ingest.ts", [file, ...args]));
+/**
+ * One ingest run from `bundle` (bench/ingest.ts bundled by `bundleScript`: the step runs from an
+ * esbuild bundle as it does in Lambda, not through tsx, whose loader holds ≈ 30 MB more).
+ */
+export function ingestRun(bundle: string, file: string, args: string[]): IngestRun {
+  return lastJson<IngestRun>(runMeasured(process.execPath, [bundle, file, ...args]));
+}
+
+/** Bundles a bench script (ESM, npm packages left external) to `outFile`; returns its path. */
+export async function bundleScript(entry: string, outFile: string): Promise<string> {
+  await build({ entryPoints: [entry], outfile: outFile, bundle: true, format: "esm", platform: "node", target: "node20", packages: "external", logLevel: "warning" });
+  return outFile;
 }
 
 /** Bare JSON.parse of the same JSON Lines, one core. */

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cliBundle } from "../bin/cli-bundle.mjs";
 import { bundleHandler, coldImport, HANDLERS } from "./bundles.ts";
-import { agreement, baselineRun, baselineValuesPath, checkRun, evaluateRun, ingestInputs, ingestRun, jsonParseRun, type IngestRun } from "./cases.ts";
+import { agreement, baselineRun, baselineValuesPath, bundleScript, checkRun, evaluateRun, ingestInputs, ingestRun, jsonParseRun, type IngestRun } from "./cases.ts";
 import { median, medians } from "./child.ts";
 import { figure, fmt, markdownTable, type Figure } from "./figures.ts";
 import { FULL, prepareInputs, QUICK, sizeMb } from "./inputs.ts";
@@ -35,6 +35,7 @@ say(`inputs ready in ${fmt((Date.now() - started.getTime()) / 1000)} s`);
 // `vigil` runs from a bundle built on its first run after a source change: build it now, so no
 // timed run pays for it.
 if ((await cliBundle()) === null) say("warning: the vigil bundle could not be built; vigil check runs through tsx");
+const ingestBundle = await bundleScript("bench/ingest.ts", join(OUT, "ingest.mjs"));
 const ingestCases = ingestInputs(inputs);
 const ingest: Record<string, IngestRun[]> = Object.fromEntries(Object.keys(ingestCases).map((k) => [k, []]));
 const jsonParse: Array<{ rows: number; wallMs: number; cpuMs: number }> = [];
@@ -46,7 +47,7 @@ for (let r = 1; r <= RUNS; r++) {
   say(`— round ${r}/${RUNS} (load ${loadavg()[0].toFixed(2)})`);
   if (want("ingest")) {
     for (const [name, c] of Object.entries(ingestCases)) {
-      const run = ingestRun(c.file, c.args);
+      const run = ingestRun(ingestBundle, c.file, c.args);
       ingest[name].push(run);
       say(`ingest ${name}: ${run.rows} rows, ${fmt(run.wallMs)} ms wall, ${fmt(run.cpuMs)} ms CPU, ${fmt(run.peakRssMb)} MB`);
     }
