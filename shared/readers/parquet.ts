@@ -16,7 +16,6 @@
  * await readParquet(asyncBufferOf(source), source.name, options, handler);
  */
 import { parquetMetadataAsync, parquetSchema, type AsyncBuffer, type DecodedArray } from "hyparquet";
-import type { ByteSource } from "../types.ts";
 import { checkRequired } from "./csv.ts";
 import { CorruptParquetError, ReaderError } from "./errors.ts";
 import type { RowHandler } from "./handler.ts";
@@ -25,6 +24,9 @@ import { READ_LIMITS, type ReadLimits } from "./parquet-chunk.ts";
 import { rowGroupColumns, type ColumnRows } from "./parquet-column.ts";
 import { RUN_ROWS } from "./parquet-page.ts";
 import { ParquetView } from "./parquet-view.ts";
+import { fromSource } from "./parquet-source.ts";
+
+export { memoryBuffer, rangedBuffer } from "./parquet-source.ts";
 
 /** The 4-byte magic at both ends of a Parquet file. */
 export const PARQUET_MAGIC = "PAR1";
@@ -120,48 +122,6 @@ async function readGroup(
  */
 function rowTemplate(columns: readonly string[]): Record<string, unknown> {
   return JSON.parse(JSON.stringify(Object.fromEntries(columns.map((c) => [c, null])))) as Record<string, unknown>;
-}
-
-/** A hyparquet AsyncBuffer over a ranged source, or null when the source has no ranged read. */
-export function rangedBuffer(source: ByteSource): AsyncBuffer | null {
-  const { read, size } = source;
-  if (read === undefined || size === undefined) return null;
-  return {
-    byteLength: size,
-    async slice(start: number, end?: number): Promise<ArrayBuffer> {
-      let u8: Uint8Array;
-      try {
-        u8 = await read.call(source, start, end ?? size);
-      } catch (e) {
-        if (typeof e === "object" && e !== null) sourceFailures.add(e);
-        throw e;
-      }
-      // Bytes that fill their own buffer (what the file and S3 adapters return) are used as
-      // they are; a view into a larger buffer is copied out.
-      if (u8.byteOffset === 0 && u8.byteLength === u8.buffer.byteLength && u8.buffer instanceof ArrayBuffer) return u8.buffer;
-      return u8.buffer.slice(u8.byteOffset, u8.byteOffset + u8.byteLength) as ArrayBuffer;
-    },
-  };
-}
-
-/** A hyparquet AsyncBuffer over bytes already in memory. */
-export function memoryBuffer(bytes: Uint8Array): AsyncBuffer {
-  return {
-    byteLength: bytes.byteLength,
-    slice: (start: number, end?: number): ArrayBuffer =>
-      bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + (end ?? bytes.byteLength)) as ArrayBuffer,
-  };
-}
-
-/**
- * Errors the source's own ranged reads threw (a network or S3 failure). They are not a corrupt
- * file: they propagate as they are, so the caller retries instead of rejecting the object.
- */
-const sourceFailures = new WeakSet<object>();
-
-function fromSource(e: unknown, depth = 0): boolean {
-  if (typeof e !== "object" || e === null || depth > 5) return false;
-  return sourceFailures.has(e) || fromSource((e as { cause?: unknown }).cause, depth + 1);
 }
 
 async function guard<T>(source: string, f: () => Promise<T>): Promise<T> {

@@ -17,7 +17,7 @@ import type { ReadFacts, RowHandler } from "./handler.ts";
 import { jsonArrayReader } from "./json-array.ts";
 import { jsonLinesReader } from "./jsonl.ts";
 import type { ResolvedOptions } from "./options.ts";
-import { memoryBuffer, rangedBuffer, readParquet } from "./parquet.ts";
+import { memoryBuffer, rangedBuffer } from "./parquet-source.ts";
 import { collect, counted, peek } from "./stream.ts";
 
 /** A row handler that also says how many more rows it wants (Parquet reads no more than that). */
@@ -45,6 +45,11 @@ export abstract class CountingRowHandler {
   }
 }
 
+/** The Parquet reader, loaded on first use: hyparquet and its codecs cost ≈ 60 ms to load. */
+async function parquetReader(): Promise<typeof import("./parquet.ts").readParquet> {
+  return (await import("./parquet.ts")).readParquet;
+}
+
 /**
  * Reads every row of `source` into `handler` and tells what the bytes were.
  *
@@ -57,7 +62,7 @@ export async function readRows(source: ByteSource, options: ResolvedOptions, han
   if (declared === "parquet" && !byName.gzipName && ranged !== null && ranged.byteLength >= 4) {
     const magic = new Uint8Array(await ranged.slice(0, 4));
     if (isParquet(magic)) {
-      await readParquet(ranged, source.name, options, handler);
+      await (await parquetReader())(ranged, source.name, options, handler);
       return { format: "parquet", compressed: false, bytes: ranged.byteLength };
     }
   }
@@ -69,7 +74,7 @@ export async function readRows(source: ByteSource, options: ResolvedOptions, han
     const inPlace = compressed ? null : ranged;
     const file = inPlace ?? memoryBuffer(await collect(text.rest));
     if (inPlace !== null) await text.close();
-    await readParquet(file, source.name, options, handler);
+    await (await parquetReader())(file, source.name, options, handler);
     return { format: "parquet", compressed, bytes: inPlace !== null ? inPlace.byteLength : counter.bytes };
   }
   if (declared === "parquet" && text.head.length > 0) {
