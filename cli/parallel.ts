@@ -16,9 +16,11 @@ export { PARALLEL_MIN_BYTES } from "./worker-pool.ts";
  * (few ranges: each costs one profile merge, ~10 ms, and one exact → sketch switch per column,
  * ~1 ms), and the last ones are small, so no thread idles long at the end while another finishes.
  * The threads claim ranges in order from a shared counter, so the ranges (and so the merged
- * profile) do not depend on which thread ran which.
+ * profile) do not depend on which thread ran which. Measured on 1M rows, 2 cores, 13 runs each:
+ * 4,2,1 (6 ranges) a median ≈ 0.1–0.2 s faster than 8,3,2,1,1 (10 ranges, more merges and
+ * exact → sketch switches), within the machine's noise of ±0.5 s.
  */
-export const ROUND_WEIGHTS = [8, 3, 2, 1, 1];
+export const ROUND_WEIGHTS = [4, 2, 1];
 
 /** Ranges per thread. */
 export const RANGES_PER_THREAD = ROUND_WEIGHTS.length;
