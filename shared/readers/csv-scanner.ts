@@ -18,6 +18,7 @@ import { VIEW_KIND, type FieldMap, type FieldValue, type LogRecord, type RecordV
 import { JsonNumber, STRING_NON_ASCII, stringText } from "./json-bytes.ts";
 import { KeyTable, ROLE } from "./key-table.ts";
 import { TextCache } from "./text-cache.ts";
+import { featureByKey, toRecordOf } from "./view-record.ts";
 import { inTimestampRange, parseDateTimeBytes, parseTimestampAnyRange } from "./timestamp.ts";
 import { csvValue } from "./values.ts";
 
@@ -165,22 +166,13 @@ export class CsvScanner implements RecordView {
   }
 
   feature(name: string): FieldValue | undefined {
-    const id = this.table.find(name);
-    for (let i = 0; i < this.featureCount; i++) if (this.featureKeys[i] === id) return this.valueAt(i);
-    return undefined;
+    return featureByKey(this, this.table.find(name));
   }
 
   toRecord(): LogRecord {
-    const features = Object.create(null) as Record<string, FieldValue>;
-    for (let i = 0; i < this.featureCount; i++) features[this.keyNames[this.featureKeys[i]]] = this.valueAt(i);
-    const { timestampMs, id, version, prediction, score, probabilities, label, latencyMs } = this;
-    return { timestampMs, id, version, prediction, score, probabilities, label, latencyMs, features };
+    return toRecordOf(this);
   }
 
-  private valueAt(i: number): FieldValue {
-    const k = this.featureKinds[i];
-    return k === NUMBER ? this.featureNumbers[i] : k === TEXT ? this.featureTexts[i] : null;
-  }
 
   /** Takes the cell b[s, e) of column `col`; false when the row must take the text path. */
   private field(col: number, s: number, e: number, flags: number): boolean {

@@ -19,6 +19,7 @@ import { MalformedRowError } from "./errors.ts";
 import { KeyTable, MAX_KEYS, ROLE } from "./key-table.ts";
 import { inTimestampRange, parseTimestampAnyRange } from "./timestamp.ts";
 import { isNullToken, jsonValue, numberValue, textValue, type NonScalarCounter } from "./values.ts";
+import { featureByKey, toRecordOf } from "./view-record.ts";
 
 const NULL = VIEW_KIND.null;
 const NUMBER = VIEW_KIND.number;
@@ -136,32 +137,13 @@ export class ParquetView implements RecordView {
   }
 
   feature(name: string): FieldValue | undefined {
-    const id = this.table.find(name);
-    for (let i = 0; i < this.featureCount; i++) if (this.featureKeys[i] === id) return this.valueAt(i);
-    return undefined;
+    return featureByKey(this, this.table.find(name));
   }
 
   toRecord(): LogRecord {
-    const features = Object.create(null) as Record<string, FieldValue>;
-    for (let i = 0; i < this.featureCount; i++) features[this.keyNames[this.featureKeys[i]]] = this.valueAt(i);
-    const { timestampMs, id, version, prediction, score, probabilities, label, latencyMs } = this;
-    return { timestampMs, id, version, prediction, score, probabilities, label, latencyMs, features };
+    return toRecordOf(this);
   }
 
-  private valueAt(i: number): FieldValue {
-    switch (this.featureKinds[i]) {
-      case NUMBER:
-        return this.featureNumbers[i];
-      case TEXT:
-        return this.featureTexts[i];
-      case TRUE:
-        return true;
-      case FALSE:
-        return false;
-      default:
-        return null;
-    }
-  }
 
   /** Gives a mapped column's value to its fields, as `toLogRecord` reads them; false when the row is malformed. */
   private assign(roles: number, v: unknown): boolean {

@@ -17,6 +17,7 @@ import { VIEW_KIND, type FieldMap, type FieldValue, type LogRecord, type RecordV
 import { JsonNumber, STRING_ESCAPED, STRING_NON_ASCII, stringText } from "./json-bytes.ts";
 import { KeyOrder, KeyTable, MAX_KEYS, ROLE } from "./key-table.ts";
 import { TextCache } from "./text-cache.ts";
+import { featureByKey, toRecordOf } from "./view-record.ts";
 import { epochToMs, inTimestampRange, parseDateTimeBytes, parseTimestampAnyRange } from "./timestamp.ts";
 import { csvValue, isNullToken } from "./values.ts";
 
@@ -164,32 +165,13 @@ export class RowScanner implements RecordView {
   }
 
   feature(name: string): FieldValue | undefined {
-    const id = this.table.find(name);
-    for (let i = 0; i < this.featureCount; i++) if (this.featureKeys[i] === id) return this.valueAt(i);
-    return undefined;
+    return featureByKey(this, this.table.find(name));
   }
 
   toRecord(): LogRecord {
-    const features = Object.create(null) as Record<string, FieldValue>;
-    for (let i = 0; i < this.featureCount; i++) features[this.keyNames[this.featureKeys[i]]] = this.valueAt(i);
-    const { timestampMs, id, version, prediction, score, probabilities, label, latencyMs } = this;
-    return { timestampMs, id, version, prediction, score, probabilities, label, latencyMs, features };
+    return toRecordOf(this);
   }
 
-  private valueAt(i: number): FieldValue {
-    switch (this.featureKinds[i]) {
-      case NUMBER:
-        return this.featureNumbers[i];
-      case TEXT:
-        return this.featureTexts[i];
-      case TRUE:
-        return true;
-      case FALSE:
-        return false;
-      default:
-        return null;
-    }
-  }
 
   /** The top-level object at b[i] === "{"; returns the index after it, or -1. */
   private object(b: Buffer, i: number, end: number): number {

@@ -1,63 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readLog, sourceFromBytes, type ReadOptions, type ReadSummary } from "../../../shared/readers/index.ts";
+import type { ReadOptions } from "../../../shared/readers/index.ts";
 import { CsvScanner } from "../../../shared/readers/csv-scanner.ts";
-import { DEFAULT_FIELDS, type ByteSource, type LogRecord, type MalformedRow } from "../../../shared/types.ts";
+import { DEFAULT_FIELDS } from "../../../shared/types.ts";
+import { expectSamePaths, type Read } from "./fast-path.ts";
 
-interface Read {
-  records: LogRecord[];
-  malformed: MalformedRow[];
-  summary: ReadSummary;
-  viewed: number;
-}
-
-/** Reads with a record-only sink (the text path) or a sink that also takes views (the fast path). */
-async function read(source: ByteSource, views: boolean, options: ReadOptions = {}): Promise<Read> {
-  const records: LogRecord[] = [];
-  const malformed: MalformedRow[] = [];
-  let viewed = 0;
-  const summary = await readLog(source, options, {
-    record: (r) => records.push(r),
-    ...(views ? { view: (v) => { viewed++; records.push(v.toRecord()); } } : {}),
-    malformed: (m) => malformed.push(m),
-  });
-  return { records, malformed, summary, viewed };
-}
-
-/** The bytes as a plain stream of `size`-byte chunks. */
-function chunkedSource(bytes: Uint8Array, size: number): ByteSource {
-  return {
-    name: "x.csv",
-    async *stream() {
-      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-    },
-  };
-}
-
-/** A record with its features as ordered entries, so key order and -0 are compared too. */
-function plain(r: LogRecord): unknown {
-  const same = (v: unknown) => (Object.is(v, -0) ? "-0" : typeof v === "number" && Number.isNaN(v) ? "NaN" : v);
-  const features = Object.keys(r.features).map((k) => [k, same(r.features[k])]);
-  return { ...r, prediction: same(r.prediction), label: same(r.label), features, proto: Object.getPrototypeOf(r.features) };
-}
-
-/** Both paths give the same records (key order included), malformed rows and summary. */
-async function expectSameAsTextPath(text: string | Uint8Array, options: ReadOptions = {}): Promise<Read> {
-  const bytes = typeof text === "string" ? Buffer.from(text) : text;
-  const slow = await read(sourceFromBytes("x.csv", bytes), false, options).catch((e: Error) => e);
-  const fast = await read(sourceFromBytes("x.csv", bytes), true, options).catch((e: Error) => e);
-  if (slow instanceof Error || fast instanceof Error) {
-    expect(String(fast)).toBe(String(slow));
-    return { records: [], malformed: [], summary: {} as ReadSummary, viewed: 0 };
-  }
-  expect(fast.records.map(plain)).toEqual(slow.records.map(plain));
-  expect(fast.malformed).toEqual(slow.malformed);
-  expect(fast.summary).toEqual(slow.summary);
-  const chunked = await read(chunkedSource(bytes, 7), true, options);
-  expect(chunked.records.map(plain)).toEqual(slow.records.map(plain));
-  expect(chunked.malformed).toEqual(slow.malformed);
-  expect(chunked.viewed).toBe(fast.viewed);
-  return fast;
+/** Both paths give the same records, malformed rows and summary (also read in 7-byte chunks). */
+function expectSameAsTextPath(text: string | Uint8Array, options: ReadOptions = {}): Promise<Read> {
+  return expectSamePaths("x.csv", typeof text === "string" ? Buffer.from(text) : text, options);
 }
 
 const HEADER = "timestamp,request_id,model_version,prediction,score,label,latency_ms,a,b,c";

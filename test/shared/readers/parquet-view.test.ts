@@ -1,46 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readLog, type ReadOptions, type ReadSummary } from "../../../shared/readers/index.ts";
+import type { ReadOptions } from "../../../shared/readers/index.ts";
 import { ParquetView } from "../../../shared/readers/parquet-view.ts";
-import { DEFAULT_FIELDS, type LogRecord, type MalformedRow } from "../../../shared/types.ts";
-import { FLIGHTS_3M_PARQUET, sourceFromBytes } from "./helpers.ts";
+import { DEFAULT_FIELDS } from "../../../shared/types.ts";
+import { expectSamePaths, type Read } from "./fast-path.ts";
+import { FLIGHTS_3M_PARQUET } from "./helpers.ts";
 import { writeParquet } from "./parquet-files.ts";
 
-interface Read {
-  records: LogRecord[];
-  malformed: MalformedRow[];
-  summary: ReadSummary;
-  viewed: number;
-}
-
-/** Reads with a record-only sink (row objects) or a sink that also takes views (the fast path). */
-async function read(bytes: Uint8Array, views: boolean, options: ReadOptions): Promise<Read> {
-  const records: LogRecord[] = [];
-  const malformed: MalformedRow[] = [];
-  let viewed = 0;
-  const summary = await readLog(sourceFromBytes("x.parquet", bytes), options, {
-    record: (r) => records.push(r),
-    ...(views ? { view: (v) => { viewed++; records.push(v.toRecord()); } } : {}),
-    malformed: (m) => malformed.push(m),
-  });
-  return { records, malformed, summary, viewed };
-}
-
-/** A record with its features as ordered entries, so key order, -0 and NaN are compared too. */
-function plain(r: LogRecord): unknown {
-  const same = (v: unknown) => (Object.is(v, -0) ? "-0" : typeof v === "number" && Number.isNaN(v) ? "NaN" : v);
-  const features = Object.keys(r.features).map((k) => [k, same(r.features[k])]);
-  return { ...r, prediction: same(r.prediction), label: same(r.label), features, proto: Object.getPrototypeOf(r.features) };
-}
-
 /** Both paths give the same records (key order included), malformed rows and summary. */
-async function expectSameAsRowPath(bytes: Uint8Array, options: ReadOptions = {}): Promise<Read> {
-  const slow = await read(bytes, false, options);
-  const fast = await read(bytes, true, options);
-  expect(fast.records.map(plain)).toEqual(slow.records.map(plain));
-  expect(fast.malformed).toEqual(slow.malformed);
-  expect(fast.summary).toEqual(slow.summary);
-  return fast;
+function expectSameAsRowPath(bytes: Uint8Array, options: ReadOptions = {}): Promise<Read> {
+  return expectSamePaths("x.parquet", bytes, options, false);
 }
 
 const ROWS = 3000;

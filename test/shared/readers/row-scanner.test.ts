@@ -1,65 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readLog, sourceFromBytes, type ReadOptions, type ReadSummary } from "../../../shared/readers/index.ts";
+import type { ReadOptions } from "../../../shared/readers/index.ts";
 import { JsonNumber } from "../../../shared/readers/json-bytes.ts";
 import { RowScanner } from "../../../shared/readers/row-scanner.ts";
-import { DEFAULT_FIELDS, type ByteSource, type LogRecord, type MalformedRow } from "../../../shared/types.ts";
+import { DEFAULT_FIELDS } from "../../../shared/types.ts";
+import { expectSamePaths, type Read } from "./fast-path.ts";
 
-interface Read {
-  records: LogRecord[];
-  malformed: MalformedRow[];
-  summary: ReadSummary;
-  viewed: number;
-}
-
-/** Reads with a record-only sink (the JSON.parse path) or a sink that also takes views. */
-async function read(source: ByteSource, views: boolean, options: ReadOptions = {}): Promise<Read> {
-  const records: LogRecord[] = [];
-  const malformed: MalformedRow[] = [];
-  let viewed = 0;
-  const summary = await readLog(source, options, {
-    record: (r) => records.push(r),
-    ...(views ? { view: (v) => { viewed++; records.push(v.toRecord()); } } : {}),
-    malformed: (m) => malformed.push(m),
-  });
-  return { records, malformed, summary, viewed };
-}
-
-/** Both paths give the same records (key order included), malformed rows and summary. */
-async function expectSameAsSlowPath(text: string | Uint8Array, options: ReadOptions = {}): Promise<Read> {
-  const bytes = typeof text === "string" ? Buffer.from(text) : text;
-  const slow = await read(sourceFromBytes("x.jsonl", bytes), false, options).catch((e: Error) => e);
-  const fast = await read(sourceFromBytes("x.jsonl", bytes), true, options).catch((e: Error) => e);
-  if (slow instanceof Error || fast instanceof Error) {
-    // A file-level problem (a NUL byte makes a binary file) is the same whichever path reads rows.
-    expect(String(fast)).toBe(String(slow));
-    return { records: [], malformed: [], summary: {} as ReadSummary, viewed: 0 };
-  }
-  expect(fast.records.map(plain)).toEqual(slow.records.map(plain));
-  expect(fast.malformed).toEqual(slow.malformed);
-  expect(fast.summary).toEqual(slow.summary);
-  // Lines split across chunks take the fast path too, once joined.
-  const chunked = await read(chunkedSource(bytes, 7), true, options);
-  expect(chunked.records.map(plain)).toEqual(slow.records.map(plain));
-  expect(chunked.malformed).toEqual(slow.malformed);
-  expect(chunked.viewed).toBe(fast.viewed);
-  return fast;
-}
-
-/** The bytes as a plain stream of `size`-byte chunks. */
-function chunkedSource(bytes: Uint8Array, size: number): ByteSource {
-  return {
-    name: "x.jsonl",
-    async *stream() {
-      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-    },
-  };
-}
-
-/** A record with its features as ordered entries, so key order and -0 are compared too. */
-function plain(r: LogRecord): unknown {
-  const features = Object.keys(r.features).map((k) => [k, Object.is(r.features[k], -0) ? "-0" : r.features[k]]);
-  return { ...r, features, proto: Object.getPrototypeOf(r.features) };
+/** Both paths give the same records (key order included), malformed rows and summary, also in 7-byte chunks. */
+function expectSameAsSlowPath(text: string | Uint8Array, options: ReadOptions = {}): Promise<Read> {
+  return expectSamePaths("x.jsonl", typeof text === "string" ? Buffer.from(text) : text, options);
 }
 
 const TRICKY_LINES = [
