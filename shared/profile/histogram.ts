@@ -14,10 +14,34 @@
  */
 export function countSorted(edges: Float64Array, values: Float64Array, weights: Float64Array | null, n: number, counts: Float64Array): void {
   const last = edges.length;
+  if (weights === null) {
+    // Unit weights: a bin's count is the distance between the positions of its edges, found by
+    // binary search — O(edges · log n) instead of a step per value.
+    let before = 0;
+    for (let b = 0; b < last; b++) {
+      const at = firstAtLeast(values, before, n, edges[b]);
+      counts[b] += at - before;
+      before = at;
+    }
+    counts[last] += n - before;
+    return;
+  }
   let b = 0;
   for (let i = 0; i < n; i++) {
     const x = values[i];
     while (b < last && edges[b] <= x) b++;
     counts[b] += weights === null ? 1 : weights[i];
   }
+}
+
+/** The first index in [from, to) of sorted `values` whose value is ≥ x (to when none is). */
+function firstAtLeast(values: Float64Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,7 +1,7 @@
 import { compressStreams, compressionCapacity, newCentroidArrays, type CentroidArrays, type CentroidStream } from "./tdigest-core.ts";
 import type { TDigestDistribution } from "./types.ts";
 import { countSorted } from "./histogram.ts";
-import { sortFloat64 } from "./radix-sort.ts";
+import { sortedFloat64 } from "./radix-sort.ts";
 
 /** Bin edges and the counts to add every value to (see `countSorted`). */
 export interface DigestHistogram {
@@ -91,11 +91,11 @@ export class TDigestBuilder {
   flush(): void {
     const len = this.bufLen;
     if (len === 0) return;
-    sortFloat64(this.buf, len);
-    const sorted = this.buf;
+    const sorted = sortedFloat64(this.buf, len);
     if (this.histogram !== null) countSorted(this.histogram.edges, sorted, null, len, this.histogram.counts);
     if (sorted[0] < this.min) this.min = sorted[0];
     if (sorted[len - 1] > this.max) this.max = sorted[len - 1];
+    this.raw.means = sorted;
     this.raw.length = len;
     this.mergeIn(this.raw);
     this.bufLen = 0;

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortFloat64 } from "../../../shared/profile/radix-sort.ts";
+import { sortedFloat64, sortFloat64 } from "../../../shared/profile/radix-sort.ts";
+import { Rng } from "./support/random.ts";
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 
@@ -29,4 +30,34 @@ describe("sortFloat64", () => {
     sortFloat64(a, a.length);
     expect(Array.from(a)).toEqual(Array.from(expected));
   });
+
+  // Each key the sort picks (bits of one sign, wide or narrow span; linear across signs; the
+  // native fallbacks), at buffer sizes around the index widths (8,192 = 13 bits, 10,000 = 14).
+  const rng = new Rng(11);
+  const cases: Record<string, () => number> = {
+    "one sign, wide span": () => Math.exp(rng.normal() * 3),
+    "one sign, narrow span (epoch ms)": () => 1.7e12 + rng.int(86_400_000),
+    "one value": () => 42.5,
+    "negatives only": () => -1 - 100 * rng.uniform(),
+    "both signs (linear key)": () => rng.normal(),
+    "both signs, heavy tail": () => (rng.uniform() < 0.001 ? 1e300 : 1) * rng.normal(),
+    "both signs, span overflows": () => (rng.uniform() < 0.5 ? -1 : 1) * Number.MAX_VALUE * rng.uniform(),
+    "zeros and positives": () => (rng.uniform() < 0.5 ? 0 : 1 + 999 * rng.uniform()),
+    "-0, 0 and ties": () => [-0, 0, 1, -1, 2.5][rng.int(5)],
+    "subnormals": () => (rng.uniform() - 0.5) * 1e-310,
+  };
+  for (const [name, draw] of Object.entries(cases)) {
+    it(`sorts ${name} like the native sort at every size`, () => {
+      for (const n of [255, 256, 257, 4096, 8191, 8192, 10_000, 65_536, 65_537]) {
+        const xs = Float64Array.from({ length: n + 3 }, draw);
+        const before = Float64Array.from(xs);
+        const expected = Float64Array.from(xs.subarray(0, n)).sort();
+        const s = sortedFloat64(xs, n);
+        expect(Array.from(s.subarray(0, n)).map((x) => x + 0)).toEqual(Array.from(expected).map((x) => x + 0));
+        // The input is left as it was unless it was sorted in place.
+        if (s !== xs) expect(xs).toEqual(before);
+        expect(Array.from(xs.subarray(n))).toEqual(Array.from(before.subarray(n)));
+      }
+    });
+  }
 });
