@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { compareProfiles } from "../shared/check/compare.ts";
-import { defaultMonitorConfig } from "../shared/config/load.ts";
+import { defaultMonitorConfig } from "../shared/config/defaults.ts";
 import { buildReference } from "../shared/reference/build.ts";
 import { serialiseReference } from "../shared/reference/parse.ts";
 import { partialKey, referenceProfileKey } from "../shared/pipeline/keys.ts";

@@ -67,7 +67,7 @@ async function read(): Promise<{ rows: number; us: number }> {
   return { rows: s.rows, us: cpu() - t0 };
 }
 
-const config = loadConfig(undefined, undefined);
+const config = await loadConfig(undefined, undefined);
 const shape = referenceShape((await loadReference([referencePath], config)).reference);
 async function profile(): Promise<{ rows: number; us: number }> {
   const t0 = cpu();

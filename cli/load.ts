@@ -1,6 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { ConfigTooLargeError } from "../shared/config/errors.ts";
-import { defaultMonitorConfig, MAX_CONFIG_BYTES, parseMonitorConfig } from "../shared/config/load.ts";
+import { defaultMonitorConfig, MAX_CONFIG_BYTES } from "../shared/config/defaults.ts";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { ReferenceProfiler } from "../shared/pipeline/reference-profiler.ts";
 import { buildReference } from "../shared/reference/build.ts";
@@ -12,11 +12,11 @@ import { expandInputs } from "./sources.ts";
 
 /**
  * Reads `--config`, or the defaults for the model. A file over MAX_CONFIG_BYTES is refused by its
- * size, unread.
+ * size, unread. The schema and YAML modules are loaded only to read a file.
  *
  * @throws InputError for a missing file, ConfigError for a bad or too large one
  */
-export function loadConfig(path: string | undefined, model: string | undefined): MonitorConfig {
+export async function loadConfig(path: string | undefined, model: string | undefined): Promise<MonitorConfig> {
   if (!path) return defaultMonitorConfig(model ?? "model");
   let text: string;
   try {
@@ -27,6 +27,7 @@ export function loadConfig(path: string | undefined, model: string | undefined):
     if (e instanceof ConfigTooLargeError) throw e;
     throw new InputError(path, "cannot read the config file (no such file?)");
   }
+  const { parseMonitorConfig } = await import("../shared/config/load.ts");
   const config = parseMonitorConfig(text, path);
   return model && model !== config.model ? { ...config, model } : config;
 }

@@ -83,9 +83,11 @@ export async function main(argv: string[], io: Io = STDIO): Promise<number> {
         return await profileCommand({ data: positionals, model: v.model, config: v.config, target: v.target, out: v.out }, io.out);
       }
       case "check": {
-        const { checkCommand } = await import("./commands/check.ts");
         // `--current a.jsonl b.jsonl` (a shell glob) leaves b.jsonl as a positional: it is current data too.
         const current = [...(v.current ?? []), ...positionals];
+        // Profiling workers boot (~0.2 s each) while the command's modules and the reference load.
+        startWorkersFor(current);
+        const { checkCommand } = await import("./commands/check.ts");
         return await checkCommand({ reference: v.reference ?? [], current, config: v.config, model: v.model, method: v.method, json: v.json, html: v.html }, io.out, Date.now());
       }
       case "local": {

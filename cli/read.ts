@@ -1,6 +1,6 @@
 import { readLog } from "../shared/readers/index.ts";
 import type { MonitorConfig } from "../shared/config/schema.ts";
-import { requiredFields } from "../shared/pipeline/ingest.ts";
+import { requiredFields } from "../shared/config/fields.ts";
 import type { LogRecord, MalformedRow, RecordSink, RecordView } from "../shared/types.ts";
 import { InputError } from "./errors.ts";
 import { fileSource } from "./sources.ts";

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { compareProfiles } from "../../shared/check/compare.ts";
 import type { CheckReport } from "../../shared/check/report.ts";
 import { DRIFT_METHOD_NAMES, type DriftMethodName } from "../../shared/drift/methods.ts";
-import { MAX_CLOCK_SKEW_MS } from "../../shared/pipeline/ingest.ts";
+import { MAX_CLOCK_SKEW_MS } from "../../shared/readers/options.ts";
 import { referenceShape } from "../../shared/pipeline/profiler.ts";
 import { UsageError } from "../errors.ts";
 import { loadConfig, loadReference } from "../load.ts";
@@ -43,7 +43,7 @@ export async function runCheck(args: CheckArgs, nowMs: number): Promise<CheckOut
   if (args.method && !DRIFT_METHOD_NAMES.includes(args.method as DriftMethodName)) {
     throw new UsageError(`--method must be one of ${DRIFT_METHOD_NAMES.join(", ")}, got '${args.method}'`);
   }
-  const config = loadConfig(args.config, args.model);
+  const config = await loadConfig(args.config, args.model);
   // No event happens after its log is read: later timestamps (beyond clock skew) are malformed.
   const latest = nowMs + MAX_CLOCK_SKEW_MS;
   const { reference } = await loadReference(args.reference, config, [], latest);

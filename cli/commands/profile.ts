@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { MAX_CLOCK_SKEW_MS } from "../../shared/pipeline/ingest.ts";
+import { MAX_CLOCK_SKEW_MS } from "../../shared/readers/options.ts";
 import { MAX_FEATURES } from "../../shared/profile/constants.ts";
 import { serialiseReference } from "../../shared/reference/parse.ts";
 import { UsageError } from "../errors.ts";
@@ -25,7 +25,7 @@ export async function profileCommand(args: ProfileArgs, out: (s: string) => void
   if (!args.out) throw new UsageError("profile needs --out <file>");
   if (!args.model && !args.config) throw new UsageError("profile needs --model <name> (or --config <file>)");
   if (args.out.startsWith("s3://")) throw new UsageError("--out s3://… needs the AWS adapters (see README, 'Deploy'); write a file and upload it with `aws s3 cp`");
-  let config = loadConfig(args.config, args.model);
+  let config = await loadConfig(args.config, args.model);
   if (args.target) config = { ...config, fields: { ...config.fields, label: args.target } };
   const { reference, read } = await loadReference(args.data, config, args.target ? [args.target] : [], nowMs + MAX_CLOCK_SKEW_MS);
   mkdirSync(dirname(args.out), { recursive: true });

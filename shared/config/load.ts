@@ -3,11 +3,9 @@ import { checkRuleNames } from "../rules/evaluate.ts";
 import { RuleEvaluationError, RuleSyntaxError } from "../rules/errors.ts";
 import { isKnownMetric } from "../rules/catalog.ts";
 import { parseRule } from "../rules/parser.ts";
+import { MAX_CONFIG_BYTES } from "./defaults.ts";
 import { ConfigError, ConfigFieldError, ConfigTooLargeError } from "./errors.ts";
 import { MonitorConfigSchema, type MonitorConfig } from "./schema.ts";
-
-/** The largest config file accepted, in bytes (1 MiB); callers check a file's size before reading it. */
-export const MAX_CONFIG_BYTES = 1_048_576;
 
 /**
  * Parses and validates a monitor config (YAML, or JSON when the source ends in `.json`), rules
@@ -78,14 +76,4 @@ function protoKeyPath(root: object): string | null {
     }
   }
   return null;
-}
-
-/**
- * The config used when none is given: canonical field names, every default of DESIGN §4.
- *
- * @example
- * defaultMonitorConfig("m").drift.method; // "auto"
- */
-export function defaultMonitorConfig(model: string): MonitorConfig {
-  return validateMonitorConfig({ model }, "default config");
 }

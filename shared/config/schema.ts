@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CORRECTIONS, DRIFT_METHOD_NAMES, SEVERITIES } from "../drift/methods.ts";
 import { FEATURE_TYPES, TASKS } from "../types.ts";
+import { NAME_EXPECTED, NAME_PATTERN } from "./defaults.ts";
 import { parseDurationMs } from "./duration.ts";
 
 const duration = z.string().refine(
@@ -15,9 +16,7 @@ const duration = z.string().refine(
   { message: "expected a duration like 15m, 2h, 1d or 1w" },
 );
 
-const name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, {
-  message: "expected letters, digits, '.', '_' or '-' (at most 128, not starting with a symbol)",
-});
+const name = z.string().regex(NAME_PATTERN, { message: NAME_EXPECTED });
 
 const driftMethod = z.enum(["auto", ...DRIFT_METHOD_NAMES]);
 

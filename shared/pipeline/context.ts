@@ -1,5 +1,6 @@
 import { ConfigTooLargeError } from "../config/errors.ts";
-import { defaultMonitorConfig, MAX_CONFIG_BYTES, parseMonitorConfig } from "../config/load.ts";
+import { defaultMonitorConfig, MAX_CONFIG_BYTES } from "../config/defaults.ts";
+import { parseMonitorConfig } from "../config/load.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import type { ObjectStore } from "../ports.ts";
 import { MAX_REFERENCE_BYTES, parseReference, ReferenceTooLargeError } from "../reference/parse.ts";

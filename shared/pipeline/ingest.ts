@@ -2,6 +2,8 @@ import { parseDurationMs, windowStartMs } from "../config/duration.ts";
 import type { MonitorConfig } from "../config/schema.ts";
 import type { Clock, JoinStore, ObjectInfo, ObjectStore, PredictionItem } from "../ports.ts";
 import { readLog, ReaderError, type ReadOptions } from "../readers/index.ts";
+import { MAX_CLOCK_SKEW_MS } from "../readers/options.ts";
+import { requiredFields } from "../config/fields.ts";
 import type { ReferenceProfile } from "../reference/types.ts";
 import type { ByteSource, LogRecord, MalformedRow, RecordSink, RecordView } from "../types.ts";
 import { loadModelConfig, loadReference } from "./context.ts";
@@ -17,12 +19,6 @@ const NO_SEGMENTS: Record<string, string> = Object.freeze({}) as Record<string, 
 const JOIN_BATCH = 500;
 /** Join items gathered before the router writes them out (between chunks). */
 const DRAIN_ITEMS = 5_000;
-/**
- * How far after its object's upload time a record's timestamp may lie (clock skew between the
- * serving host and the store): 1 day. Later ones are malformed: a record from year 9999 would
- * otherwise open a window that never closes and, being the newest, pin freshness at zero.
- */
-export const MAX_CLOCK_SKEW_MS = 86_400_000;
 
 /** What ingesting one object did. */
 export interface IngestResult {
@@ -49,12 +45,6 @@ export interface StoredPartial {
    * another window (repeats within this window are in `profile.ids.duplicates`).
    */
   joinDuplicates: number;
-}
-
-/** The config's explicitly named fields that CSV and Parquet inputs must have as columns. */
-export function requiredFields(config: MonitorConfig): string[] {
-  const { features: _f, probabilities: _p, ...named } = config.fields;
-  return Object.values(named).filter((v): v is string => typeof v === "string");
 }
 
 /** Dependencies of the ingest step. */

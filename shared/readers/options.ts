@@ -48,6 +48,13 @@ export interface ReadOptions {
   readonly latestTimestampMs?: number;
 }
 
+/**
+ * How far after its object's upload time (or, for `vigil`, now) a record's timestamp may lie (clock skew between the
+ * serving host and the store): 1 day. Later ones are malformed: a record from year 9999 would
+ * otherwise open a window that never closes and, being the newest, pin freshness at zero.
+ */
+export const MAX_CLOCK_SKEW_MS = 86_400_000;
+
 /** What a read found; `rows` counts records delivered to the sink. */
 export interface ReadSummary {
   /** "jsonl" for JSON Lines (whatever the extension), "json" for a JSON array document. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { profileFiles, rangeWeights } from "../../cli/parallel.ts";
 import { splitLines } from "../../cli/ranges.ts";
-import { defaultMonitorConfig } from "../../shared/config/load.ts";
+import { defaultMonitorConfig } from "../../shared/config/defaults.ts";
 import { tempDir } from "./helpers.ts";
 
 /** 40,000 canonical rows (≈ 20 MB, over the parallel threshold) with a few bad lines in both halves. */

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { localBackend } from "../../cli/local/backend.ts";
 import { ConfigTooLargeError } from "../../shared/config/errors.ts";
-import { MAX_CONFIG_BYTES } from "../../shared/config/load.ts";
+import { MAX_CONFIG_BYTES } from "../../shared/config/defaults.ts";
 import { readCapped } from "../../shared/pipeline/context.ts";
 import { ingestObject } from "../../shared/pipeline/ingest.ts";
 import type { ObjectInfo, ObjectStore } from "../../shared/ports.ts";

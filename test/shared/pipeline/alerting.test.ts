@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { processAlerts } from "../../../shared/pipeline/alerting.ts";
-import { defaultMonitorConfig, parseMonitorConfig } from "../../../shared/config/load.ts";
+import { defaultMonitorConfig } from "../../../shared/config/defaults.ts";
+import { parseMonitorConfig } from "../../../shared/config/load.ts";
 import type { RuleOutcome } from "../../../shared/check/alerts.ts";
 import type { CheckReport } from "../../../shared/check/report.ts";
 import { CapturingNotifier, MemoryStateStore } from "../../helpers/memory-ports.ts";
