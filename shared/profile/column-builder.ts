@@ -1,6 +1,7 @@
 import type { FeatureType, FieldValue } from "../types.ts";
 import { CategoryCounter } from "./categories.ts";
 import { DistinctCounter } from "./distinct-counter.ts";
+import { mergeMoments } from "./merge-columns.ts";
 import { countSorted } from "./histogram.ts";
 import { TDigestBuilder } from "./tdigest-builder.ts";
 import type { ColumnSummary, Distribution, NumericSummary } from "./types.ts";
@@ -22,7 +23,7 @@ type SortedEntries = ReturnType<DistinctCounter["sortedEntries"]>;
 const PENDING_NUMBERS = 256;
 
 /**
- * Accumulates one column: presence and nulls, the numeric part (Welford moments, exact distinct
+ * Accumulates one column: presence and nulls, the numeric part (moments by batches, exact distinct
  * counts that switch to a t-digest past the cap, histogram) and the categorical part. Adding a
  * number allocates nothing (numbers are counted in batches); strings cost one Map update.
  *
@@ -96,7 +97,7 @@ export class ColumnBuilder {
   }
 
   /**
-   * Counts the buffered numbers in arrival order: non-finite ones, Welford moments, min/max; then
+   * Counts the buffered numbers in arrival order: non-finite ones, min/max, the batch's moments; then
    * the finite ones (-0 as 0), still in order, go to the exact counter until it is full and to
    * the digest after. Tight loops over typed arrays: no double is boxed, and the column's state
    * stays in cache while they run. Finite values reach the histogram later, sorted: from the
@@ -108,20 +109,16 @@ export class ColumnBuilder {
     if (n === 0) return;
     this.pendingCount = 0;
     this.numbers += n;
-    let count = this.count;
-    let mean = this.mean;
-    let m2 = this.m2;
     let min = this.min;
     let max = this.max;
     let negatives = this.negatives;
     let finite = 0;
+    let sum = 0;
     for (let k = 0; k < n; k++) {
       const v = xs[k];
       if (v - v === 0) {
         const x = v + 0; // -0 → 0, as numpy and JSON see it
-        const d = x - mean;
-        mean += d / ++count;
-        m2 += d * (x - mean);
+        sum += x;
         if (x < min) min = x;
         if (x > max) max = x;
         if (x < 0) negatives++;
@@ -136,9 +133,7 @@ export class ColumnBuilder {
         if (this.hist !== null) this.hist[v > 0 ? this.hist.length - 1 : 0]++;
       }
     }
-    this.count = count;
-    this.mean = mean;
-    this.m2 = m2;
+    if (finite > 0) this.addMoments(xs, finite, sum);
     this.min = min;
     this.max = max;
     this.negatives = negatives;
@@ -148,6 +143,43 @@ export class ColumnBuilder {
       if (from < finite) this.switchToDigest();
     }
     if (this.digest !== null && from < finite) this.digest.addAll(xs, from, finite);
+  }
+
+  /**
+   * Adds the moments of the finite values xs[0, n) whose sum is `sum`: the batch's mean and M2 by
+   * two passes (with the compensating term of Chan, Golub & LeVeque, "Algorithms for computing
+   * the sample variance", 1983 — M2 = Σd² − (Σd)²/n, d = x − mean), then combined with the running
+   * moments by Chan's formula (mergeMoments). No division per value, unlike Welford's update,
+   * and at least as accurate. A batch whose sum overflows (values near ±1.8e308) takes Welford's
+   * update instead, which does not.
+   */
+  private addMoments(xs: Float64Array, n: number, sum: number): void {
+    if (sum - sum !== 0) {
+      let count = this.count;
+      let mean = this.mean;
+      let m2 = this.m2;
+      for (let k = 0; k < n; k++) {
+        const d = xs[k] - mean;
+        mean += d / ++count;
+        m2 += d * (xs[k] - mean);
+      }
+      this.count = count;
+      this.mean = mean;
+      this.m2 = m2;
+      return;
+    }
+    const batchMean = sum / n;
+    let squares = 0;
+    let deviations = 0;
+    for (let k = 0; k < n; k++) {
+      const d = xs[k] - batchMean;
+      squares += d * d;
+      deviations += d;
+    }
+    const m = mergeMoments({ count: this.count, mean: this.mean, m2: this.m2 }, { count: n, mean: batchMean, m2: squares - (deviations * deviations) / n });
+    this.count = m.count;
+    this.mean = m.mean;
+    this.m2 = m.m2;
   }
 
   private switchToDigest(): void {
