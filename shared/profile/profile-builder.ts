@@ -2,7 +2,7 @@ import { FEATURE_TYPES, VIEW_KIND, type FeatureType, type LogRecord, type Record
 import { CategoryCounter } from "./categories.ts";
 import { ColumnBuilder, type ColumnOptions } from "./column-builder.ts";
 import { hashIdText } from "../id-hash.ts";
-import { HashedIdSet } from "./id-set.ts";
+import { IdCounter } from "./id-counter.ts";
 import {
   CATEGORY_CAP, DEFAULT_COMPRESSION, DROPPED_NAMES_CAP, EXACT_DISTINCT_CAP, ID_DISTINCT_CAP, MAX_FEATURES, PROFILE_FORMAT_VERSION,
 } from "./constants.ts";
@@ -51,10 +51,7 @@ export class ProfileBuilder {
   private tsMin = Infinity;
   private tsMax = -Infinity;
   private tsMissing = 0;
-  private idCount = 0;
-  private idDuplicates = 0;
-  private idApproximate = false;
-  private readonly ids = new HashedIdSet();
+  private readonly ids: IdCounter;
   private readonly versions: CategoryCounter;
   private readonly features = new Map<string, ColumnBuilder | null>();
   private stored = 0;
@@ -76,13 +73,12 @@ export class ProfileBuilder {
   private readonly categoryCap: number;
   private readonly maxFeatures: number;
   private readonly compression: number;
-  private readonly idDistinctCap: number;
 
   constructor(options: ProfileBuilderOptions = {}) {
     this.exactDistinctCap = count("exactDistinctCap", options.exactDistinctCap ?? EXACT_DISTINCT_CAP);
     this.categoryCap = count("categoryCap", options.categoryCap ?? CATEGORY_CAP);
     this.maxFeatures = count("maxFeatures", options.maxFeatures ?? MAX_FEATURES);
-    this.idDistinctCap = count("idDistinctCap", options.idDistinctCap ?? ID_DISTINCT_CAP);
+    this.ids = new IdCounter(count("idDistinctCap", options.idDistinctCap ?? ID_DISTINCT_CAP));
     this.compression = options.compression ?? DEFAULT_COMPRESSION;
     if (!(this.compression >= 20 && this.compression <= 100_000)) {
       throw new ProfileArgumentError(`ProfileBuilder requires compression in [20, 100000], got ${this.compression}`);
@@ -101,7 +97,7 @@ export class ProfileBuilder {
     this.addFields(r);
     if (r.id !== null) {
       hashIdText(r.id, ID_HASH);
-      this.addIdHash();
+      this.ids.addHash(ID_HASH);
     }
     const f = r.features;
     const keys = this.lastKeys;
@@ -127,7 +123,7 @@ export class ProfileBuilder {
    */
   addView(r: RecordView): void {
     this.addFields(r);
-    if (r.idHash(ID_HASH)) this.addIdHash();
+    if (r.idHash(ID_HASH)) this.ids.addHash(ID_HASH);
     const n = r.featureCount;
     if (n === 0) return;
     if (this.viewNames !== r.keyNames) {
@@ -205,7 +201,7 @@ export class ProfileBuilder {
       rows: this.rows,
       malformedRows: this.malformed,
       timestamps: { min: noTs ? null : this.tsMin, max: noTs ? null : this.tsMax, missing: this.tsMissing },
-      ids: { count: this.idCount, distinct: this.idCount - this.idDuplicates, duplicates: this.idDuplicates, approximate: this.idApproximate },
+      ids: this.ids.result(),
       versions: this.versions.toSummary(),
       features,
       prediction: this.prediction?.toSummary() ?? null,
@@ -214,18 +210,6 @@ export class ProfileBuilder {
       latency: this.latency?.toSummary() ?? null,
       droppedFeatures: this.dropped,
     };
-  }
-
-  /** Counts the id whose hash is in ID_HASH. */
-  private addIdHash(): void {
-    this.idCount++;
-    const ids = this.ids;
-    if (ids.size < this.idDistinctCap) {
-      if (!ids.addHash(ID_HASH)) this.idDuplicates++;
-    } else {
-      this.idApproximate = true;
-      if (ids.hasHash(ID_HASH)) this.idDuplicates++;
-    }
   }
 
   private topColumn(name: TopField): ColumnBuilder {
