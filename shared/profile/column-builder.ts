@@ -168,7 +168,7 @@ export class ColumnBuilder {
       this.m2 = m2;
       return;
     }
-    const batchMean = sum / n;
+    const batchMean = sum / n + 0; // a sum of tiny negatives and zeros rounds to -0: JSON keeps no sign of zero
     let squares = 0;
     let deviations = 0;
     for (let k = 0; k < n; k++) {

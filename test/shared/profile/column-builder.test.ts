@@ -13,10 +13,24 @@ describe("column summary", () => {
     expect([n.min, n.max, n.mean]).toEqual([-2, 1, -0.5]);
   });
 
-  it("keeps moments by Welford's method", () => {
+  it("keeps moments by batches combined with Chan's formula", () => {
     const n = columnOf([2, 4, 4, 4, 5, 5, 7, 9]).numeric!;
     expect(n.mean).toBe(5);
     expect(n.m2).toBeCloseTo(32, 12);
+    // Across batches of 256 (numpy: mean 49.5, var·n = 8332.5 per 0..99 cycle → 1000 values: 833250).
+    const many = columnOf(Array.from({ length: 1000 }, (_, i) => i % 100)).numeric!;
+    expect(many.mean).toBeCloseTo(49.5, 12);
+    expect(many.m2).toBeCloseTo(833_250, 6);
+  });
+
+  it("gives a mean of +0, not -0, when tiny negatives and zeros round to zero (JSON keeps no sign of zero)", () => {
+    expect(Object.is(columnOf([-5e-324, 0]).numeric!.mean, 0)).toBe(true);
+  });
+
+  it("takes Welford's update for a batch whose sum overflows", () => {
+    const n = columnOf([1.7e308, 1.7e308, 1.7e308]).numeric!;
+    expect(n.mean).toBe(1.7e308);
+    expect(n.m2).toBe(0);
   });
 
   it("keeps every distinct finite value with its count up to the cap", () => {
