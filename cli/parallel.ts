@@ -3,6 +3,8 @@ import { statSync } from "node:fs";
 import type { Worker } from "node:worker_threads";
 import type { MonitorConfig } from "../shared/config/schema.ts";
 import { RecordProfiler, WindowMerger, type ProfileWithPerformance, type ReferenceShape } from "../shared/pipeline/profiler.ts";
+import { ID_DISTINCT_CAP } from "../shared/profile/constants.ts";
+import { IdCounter } from "../shared/profile/id-counter.ts";
 import { InputError, WorkerInputError } from "./errors.ts";
 import { profileRange, taskOf, type WorkerJob, type WorkerMessage, type WorkerResult } from "./profile-worker.ts";
 import { countLines, splitLines, type ByteRange } from "./ranges.ts";
@@ -36,7 +38,7 @@ export { WorkerInputError } from "./errors.ts";
  * Profiles files against a reference using every core: JSON Lines files are cut into byte
  * ranges at line starts, other files are whole tasks; the main thread and threads − 1 workers
  * profile the ranges and the partial profiles are merged (profiles are mergeable, so the result
- * equals a single pass). The main thread takes a share rather than waiting: one isolate less in
+ * equals a single pass; ids repeated between ranges are counted from the ranges' sorted id hashes). The main thread takes a share rather than waiting: one isolate less in
  * memory and one worker less to start. Records timestamped after `latestTimestampMs` are malformed.
  */
 export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism(), latestTimestampMs?: number): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
@@ -51,6 +53,10 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
   const read: ReadReport = { rows: 0, malformed: 0, files: [], malformedSample: [] };
   // One k-way merge of the ranges' profiles (shared/profile/profile-merger.ts), fed in range order.
   const merger = new WindowMerger();
+  // Ids repeated between ranges: each range counts its own repeats; their distinct ids (sorted
+  // hashes) go through one more counter, in range order, which finds the repeats between them.
+  const between = new IdCounter(ID_DISTINCT_CAP);
+  let idsExact = true;
   const perFile = new Map<string, { rows: number; malformed: number; format: string; compressed: boolean; empty: boolean }>();
   // Results are folded in range order (so the merged profile does not depend on which thread
   // profiled which range), each as soon as the ones before it are in: few profiles are held.
@@ -62,6 +68,8 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
     // Structured clone gives feature maps Object.prototype back; log keys must stay plain data.
     r.profile.features = Object.assign(Object.create(null), r.profile.features);
     merger.add(r.profile);
+    if (r.ids === null) idsExact = false;
+    else between.addSorted(r.ids);
     const range = ranges[i];
     const f = perFile.get(range.path) ?? { rows: 0, malformed: 0, format: r.format, compressed: r.compressed, empty: true };
     f.rows += r.rows;
@@ -96,7 +104,11 @@ export async function profileFiles(files: readonly string[], config: MonitorConf
     read.malformed += f.malformed;
     read.files.push({ path, rows: f.rows, malformed: f.malformed, format: f.format, compressed: f.compressed });
   }
-  return { profile: merger.result(), read };
+  const profile = merger.result();
+  const repeats = between.result();
+  const duplicates = profile.ids.duplicates + repeats.duplicates;
+  profile.ids = { count: profile.ids.count, distinct: profile.ids.count - duplicates, duplicates, approximate: profile.ids.approximate || repeats.approximate || !idsExact };
+  return { profile, read };
 }
 
 function linesBefore(ranges: ByteRange[], i: number): number {

@@ -18,7 +18,18 @@ export interface WorkerTask {
 
 /** A profiling worker's answer. */
 export type WorkerResult =
-  | { ok: true; profile: ReturnType<RecordProfiler["finish"]>; rows: number; malformed: number; empty: boolean; format: string; compressed: boolean; sample: MalformedRow[] }
+  | {
+      ok: true;
+      profile: ReturnType<RecordProfiler["finish"]>;
+      /** The range's distinct ids as sorted hash pairs (null past the id cap), to count repeats between ranges. */
+      ids: Uint32Array | null;
+      rows: number;
+      malformed: number;
+      empty: boolean;
+      format: string;
+      compressed: boolean;
+      sample: MalformedRow[];
+    }
   | { ok: false; name: string; message: string };
 
 /** Profiles one task; runs in a worker thread, or on the main thread as one of the pool. */
@@ -27,7 +38,8 @@ export async function profileRange(task: WorkerTask): Promise<WorkerResult> {
     const profiler = new RecordProfiler(task.config, task.reference ?? undefined);
     const { path, start, end, headerEnd } = task.range;
     const s = await readLog(rangeSource(path, start, end, headerEnd), { fields: task.config.fields, columnOrder: task.config.columnOrder, task: task.config.task, requiredColumns: task.required, latestTimestampMs: task.latestTimestampMs }, profiler);
-    return { ok: true, profile: profiler.finish(), rows: s.rows, malformed: s.malformed, empty: s.empty, format: s.format, compressed: s.compressed, sample: profiler.malformedSample.slice(0, 20) };
+    const ids = profiler.idHashes();
+    return { ok: true, profile: profiler.finish(), ids, rows: s.rows, malformed: s.malformed, empty: s.empty, format: s.format, compressed: s.compressed, sample: profiler.malformedSample.slice(0, 20) };
   } catch (e) {
     return { ok: false, name: e instanceof Error ? e.name : "Error", message: e instanceof Error ? e.message : String(e) };
   }
@@ -53,7 +65,8 @@ export function taskOf(job: WorkerJob, i: number): WorkerTask {
 async function runJob(job: WorkerJob): Promise<void> {
   for (let i = Atomics.add(job.claim, 0, 1); i < job.ranges.length; i = Atomics.add(job.claim, 0, 1)) {
     const message: WorkerMessage = { done: false, index: i, result: await profileRange(taskOf(job, i)) };
-    parentPort!.postMessage(message);
+    // The ids' buffer is moved, not copied (a few MB per range).
+    parentPort!.postMessage(message, message.result.ok && message.result.ids !== null ? [message.result.ids.buffer as ArrayBuffer] : []);
   }
   parentPort!.postMessage({ done: true } satisfies WorkerMessage);
 }

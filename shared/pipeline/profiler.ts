@@ -59,6 +59,11 @@ export class RecordProfiler implements RecordSink {
     if (this.malformedSample.length < MALFORMED_SAMPLE_SIZE) this.malformedSample.push(m);
   }
 
+  /** The distinct ids of the profile so far (see ProfileBuilder.idHashes); call before `finish`. */
+  idHashes(): Uint32Array | null {
+    return this.builder.idHashes();
+  }
+
   /** The profile so far; the profiler starts afresh afterwards. */
   finish(): ProfileWithPerformance {
     const p = this.builder.finish();

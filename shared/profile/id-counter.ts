@@ -60,6 +60,37 @@ export class IdCounter {
     if (2 * this.batchLength === this.batch.length) this.flush();
   }
 
+  /**
+   * The distinct ids held, as (low, high) word pairs in increasing (high, low) order (a copy), or
+   * null past the cap. Parts of one stream counted apart (the ranges of a parallel read) give
+   * theirs to one counter's `addSorted` to find the repeats between them.
+   */
+  heldIds(): Uint32Array | null {
+    this.flush();
+    if (this.approximate) return null;
+    if (this.hashed === null) return this.held.slice(0, 2 * this.heldLength);
+    const pairs = this.hashed.pairs();
+    sortPairs(pairs, pairs.length >>> 1);
+    return pairs;
+  }
+
+  /** Counts the ids of `pairs` (distinct and sorted, as `heldIds` gives them) as `addHash` one by one would. */
+  addSorted(pairs: Uint32Array): void {
+    const n = pairs.length >>> 1;
+    this.flush();
+    if (this.hashed !== null || this.heldLength + n > this.cap) {
+      const one = new Uint32Array(2);
+      for (let i = 0; i < n; i++) {
+        one[0] = pairs[2 * i];
+        one[1] = pairs[2 * i + 1];
+        this.addHash(one);
+      }
+      return;
+    }
+    this.count += n;
+    this.merge(pairs, n);
+  }
+
   /** Ids counted, distinct ids and repeats so far. */
   result(): { count: number; distinct: number; duplicates: number; approximate: boolean } {
     this.flush();
@@ -76,14 +107,13 @@ export class IdCounter {
       return;
     }
     sortPairs(this.batch, n);
-    this.merge(n);
+    this.merge(this.batch, n);
     const size = Math.min(MAX_BATCH, Math.max(MIN_BATCH, 2 ** Math.ceil(Math.log2(Math.max(1, this.heldLength >>> 2)))));
     if (2 * size !== this.batch.length) this.batch = new Uint32Array(2 * size);
   }
 
-  /** Merges the sorted batch [0, n) into the held ids, counting repeats. */
-  private merge(n: number): void {
-    const b = this.batch;
+  /** Merges the sorted pairs b[0, 2n) into the held ids, counting repeats. */
+  private merge(b: Uint32Array, n: number): void {
     const a = this.held;
     const na = this.heldLength;
     if (this.spare.length < 2 * (na + n)) this.spare = new Uint32Array(Math.max(2 * (na + n), 2 * this.spare.length));

@@ -75,6 +75,20 @@ export class HashedIdSet {
     }
   }
 
+  /** The hashes held, as (low, high) word pairs in slot order (a new array). */
+  pairs(): Uint32Array {
+    const w = this.words;
+    const out = new Uint32Array(2 * this.count);
+    let k = 0;
+    for (let i = 0; i < w.length; i += 2) {
+      if (w[i] !== 0 || w[i + 1] !== 0) {
+        out[k++] = w[i];
+        out[k++] = w[i + 1];
+      }
+    }
+    return out;
+  }
+
   private grow(): void {
     const old = this.words;
     this.words = new Uint32Array(Math.max(old.length * 2, 2 << 12));

@@ -182,6 +182,14 @@ export class ProfileBuilder {
     return cols[key] as ColumnBuilder | null;
   }
 
+  /**
+   * The distinct ids counted so far as sorted hash pairs (see IdCounter.heldIds), null past the
+   * id cap: what a parallel read needs to count repeats between its ranges.
+   */
+  idHashes(): Uint32Array | null {
+    return this.ids.heldIds();
+  }
+
   /** Counts lines or rows that could not be read. */
   addMalformed(count: number): void {
     this.malformed += count;

@@ -31,10 +31,11 @@ describe("profileFiles", () => {
     expect(two.read.malformed).toBe(2);
     expect(two.read.malformedSample.map((m) => m.line)).toEqual(one.read.malformedSample.map((m) => m.line));
     expect(two.read.malformedSample.map((m) => m.line)).toEqual([8, 30_003]);
-    // Ids are counted per partial (repeats across halves are the join store's to find); moments
-    // merge to rounding.
+    // Ids repeated between ranges (req-0…9 at the start and the end) count as in one pass;
+    // moments merge to rounding.
     const [p1, p2] = [one.profile, two.profile];
-    expect([p2.rows, p2.malformedRows, p2.timestamps, p2.ids.count, p2.versions]).toEqual([p1.rows, p1.malformedRows, p1.timestamps, p1.ids.count, p1.versions]);
+    expect(p1.ids).toEqual({ count: 40_000, distinct: 39_990, duplicates: 10, approximate: false });
+    expect([p2.rows, p2.malformedRows, p2.timestamps, p2.ids, p2.versions]).toEqual([p1.rows, p1.malformedRows, p1.timestamps, p1.ids, p1.versions]);
     expect(p2.score?.numeric?.distribution).toEqual(p1.score?.numeric?.distribution);
     const [f1, f2] = [p1.features, p2.features];
     expect(Object.keys(f2).sort()).toEqual(Object.keys(f1).sort());
@@ -79,7 +80,7 @@ describe("profileFiles on CSV", () => {
     expect(two.read.malformedSample.map((m) => m.line)).toEqual(one.read.malformedSample.map((m) => m.line));
     expect(two.read.malformedSample.map((m) => m.line)).toEqual([9, 30_004]);
     const [p1, p2] = [one.profile, two.profile];
-    expect([p2.rows, p2.malformedRows, p2.timestamps, p2.ids.count]).toEqual([p1.rows, p1.malformedRows, p1.timestamps, p1.ids.count]);
+    expect([p2.rows, p2.malformedRows, p2.timestamps, p2.ids]).toEqual([p1.rows, p1.malformedRows, p1.timestamps, p1.ids]);
     for (const k of Object.keys(p1.features)) {
       expect(p2.features[k].present).toBe(p1.features[k].present);
       expect(p2.features[k].categorical).toEqual(p1.features[k].categorical);

@@ -54,6 +54,37 @@ describe("IdCounter", () => {
     );
   });
 
+  it("finds the repeats between parts counted apart (a parallel read's ranges) from their held ids", () => {
+    const word = fc.integer({ min: 0, max: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, word), { maxLength: 300 }), fc.array(fc.nat(300), { maxLength: 4 }), fc.oneof(fc.constant(2_000_000), fc.integer({ min: 1, max: 40 })), (hashes, cuts, partCap) => {
+        const bounds = [0, ...cuts.map((c) => Math.min(c, hashes.length)).sort((a, b) => a - b), hashes.length];
+        const parts = bounds.slice(1).map((end, i) => hashes.slice(bounds[i], end));
+        const h = new Uint32Array(2);
+        const between = new IdCounter(2_000_000);
+        let duplicates = 0;
+        let exact = true;
+        for (const part of parts) {
+          // A part near its cap holds its ids in a hash set: heldIds sorts them too.
+          const c = new IdCounter(partCap);
+          for (const [lo, hi] of part) {
+            h[0] = lo;
+            h[1] = hi;
+            c.addHash(h);
+          }
+          duplicates += c.result().duplicates;
+          const held = c.heldIds();
+          if (held === null) exact = false;
+          else between.addSorted(held);
+        }
+        const whole = oneAtATime(hashes, 2_000_000);
+        if (exact) expect(duplicates + between.result().duplicates).toBe(whole.duplicates);
+        else expect(parts.some((p) => oneAtATime(p, partCap).approximate)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("agrees over batches and merges: 300,000 ids with repeats, and caps falling inside a batch", () => {
     const ids: Array<[number, number]> = [];
     for (let i = 0; i < 300_000; i++) ids.push(hashOf(`req-${i % 250_000}`)); // 50,000 repeats
