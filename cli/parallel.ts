@@ -38,8 +38,9 @@ export { WorkerInputError } from "./errors.ts";
  * Profiles files against a reference using every core: JSON Lines files are cut into byte
  * ranges at line starts, other files are whole tasks; the main thread and threads − 1 workers
  * profile the ranges and the partial profiles are merged (profiles are mergeable, so the result
- * equals a single pass; ids repeated between ranges are counted from the ranges' sorted id hashes). The main thread takes a share rather than waiting: one isolate less in
- * memory and one worker less to start. Records timestamped after `latestTimestampMs` are malformed.
+ * equals a single pass; ids repeated between ranges are counted from the ranges' sorted id
+ * hashes). The main thread takes a share rather than waiting: one isolate less in memory and one
+ * worker less to start. Records timestamped after `latestTimestampMs` are malformed.
  */
 export async function profileFiles(files: readonly string[], config: MonitorConfig, reference: ReferenceShape | null, explicit: ReadonlySet<string>, threads = availableParallelism(), latestTimestampMs?: number): Promise<{ profile: ProfileWithPerformance; read: ReadReport }> {
   const total = files.reduce((a, f) => a + statSync(f).size, 0);
