@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { profileFiles, rangeWeights } from "../../cli/parallel.ts";
 import { splitLines } from "../../cli/ranges.ts";
 import { defaultMonitorConfig } from "../../shared/config/defaults.ts";
+import type { Profile } from "../../shared/profile/types.ts";
 import { tempDir } from "./helpers.ts";
 
 /** 40,000 canonical rows (≈ 20 MB, over the parallel threshold) with a few bad lines in both halves. */
@@ -21,15 +22,29 @@ function bigLog(): string {
   return path;
 }
 
+/** The file profiled on one thread and on two; both read every row and find the two bad lines at the same line numbers. */
+async function oneAndTwoThreads(path: string) {
+  const config = defaultMonitorConfig("m");
+  const one = await profileFiles([path], config, null, new Set([path]), 1);
+  const two = await profileFiles([path], config, null, new Set([path]), 2);
+  expect(two.read.rows).toBe(40_000);
+  expect(two.read.malformed).toBe(2);
+  expect(two.read.malformedSample.map((m) => m.line)).toEqual(one.read.malformedSample.map((m) => m.line));
+  return { one, two };
+}
+
+/** Per feature: the same presence, categories and distribution (exact parts and digests). */
+function expectSameFeatures(p1: Profile, p2: Profile): void {
+  for (const k of Object.keys(p1.features)) {
+    expect(p2.features[k].present).toBe(p1.features[k].present);
+    expect(p2.features[k].categorical).toEqual(p1.features[k].categorical);
+    expect(p2.features[k].numeric?.distribution).toEqual(p1.features[k].numeric?.distribution);
+  }
+}
+
 describe("profileFiles", () => {
   it("gives the single-pass counts when the main thread and a worker each profile half of a file", async () => {
-    const path = bigLog();
-    const config = defaultMonitorConfig("m");
-    const one = await profileFiles([path], config, null, new Set([path]), 1);
-    const two = await profileFiles([path], config, null, new Set([path]), 2);
-    expect(two.read.rows).toBe(40_000);
-    expect(two.read.malformed).toBe(2);
-    expect(two.read.malformedSample.map((m) => m.line)).toEqual(one.read.malformedSample.map((m) => m.line));
+    const { one, two } = await oneAndTwoThreads(bigLog());
     expect(two.read.malformedSample.map((m) => m.line)).toEqual([8, 30_003]);
     // Ids repeated between ranges (req-0…9 at the start and the end) count as in one pass;
     // moments merge to rounding.
@@ -39,12 +54,8 @@ describe("profileFiles", () => {
     expect(p2.score?.numeric?.distribution).toEqual(p1.score?.numeric?.distribution);
     const [f1, f2] = [p1.features, p2.features];
     expect(Object.keys(f2).sort()).toEqual(Object.keys(f1).sort());
-    for (const k of Object.keys(f1)) {
-      expect(f2[k].present).toBe(f1[k].present);
-      expect(f2[k].categorical).toEqual(f1[k].categorical);
-      expect(f2[k].numeric?.distribution).toEqual(f1[k].numeric?.distribution);
-      if (f1[k].numeric !== null) expect(f2[k].numeric?.mean).toBeCloseTo(f1[k].numeric.mean, 9);
-    }
+    expectSameFeatures(p1, p2);
+    for (const k of Object.keys(f1)) if (f1[k].numeric !== null) expect(f2[k].numeric?.mean).toBeCloseTo(f1[k].numeric.mean, 9);
     expect(Object.getPrototypeOf(two.profile.features)).toBeNull();
   }, 60_000);
 });
@@ -71,21 +82,12 @@ describe("profileFiles on CSV", () => {
     expect(ranges.length).toBeGreaterThan(1);
     expect(ranges[0].headerEnd).toBeUndefined();
     for (const r of ranges.slice(1)) expect(r.headerEnd).toBe(Buffer.byteLength("timestamp,request_id,cat,pad,num_0,num_1,num_2,prediction,score\n"));
-    const config = defaultMonitorConfig("m");
-    const one = await profileFiles([path], config, null, new Set([path]), 1);
-    const two = await profileFiles([path], config, null, new Set([path]), 2);
-    expect(two.read.rows).toBe(40_000);
-    expect(two.read.malformed).toBe(2);
+    const { one, two } = await oneAndTwoThreads(path);
     // Line 1 is the header: row i is on line i + 2, after the bad lines before it.
-    expect(two.read.malformedSample.map((m) => m.line)).toEqual(one.read.malformedSample.map((m) => m.line));
     expect(two.read.malformedSample.map((m) => m.line)).toEqual([9, 30_004]);
     const [p1, p2] = [one.profile, two.profile];
     expect([p2.rows, p2.malformedRows, p2.timestamps, p2.ids]).toEqual([p1.rows, p1.malformedRows, p1.timestamps, p1.ids]);
-    for (const k of Object.keys(p1.features)) {
-      expect(p2.features[k].present).toBe(p1.features[k].present);
-      expect(p2.features[k].categorical).toEqual(p1.features[k].categorical);
-      expect(p2.features[k].numeric?.distribution).toEqual(p1.features[k].numeric?.distribution);
-    }
+    expectSameFeatures(p1, p2);
   }, 60_000);
 
   it("reads a CSV holding a quote whole (a newline could be inside a quoted field)", async () => {
